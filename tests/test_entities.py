@@ -1,0 +1,82 @@
+"""Entities: gazetteer over NER, trimming, metonymy, NORP, linking (invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.entities import slugify, strip_leading_the
+
+
+def ents(nlp, text):
+    doc = nlp(text)
+    return [(e.text, e.label_, e.kb_id_) for e in doc.ents]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A capital standing for its government is the state (SPEC: metonymy).
+        ("Warsaw warned Vilnius about the new pipeline.", [("Warsaw", "GPE", "poland"), ("Vilnius", "GPE", "lithuania")]),
+        ("Warsaw’s decision surprised the neighbours.", [("Warsaw", "GPE", "poland")]),
+        # The capital as a place keeps its own entry.
+        ("The delegates gathered in Warsaw for two days.", [("Warsaw", "GPE", "warsaw")]),
+        ("The envoy flew to Vilnius on a short visit.", [("Vilnius", "GPE", "vilnius")]),
+        # A seat standing for an organisation takes the organisation.
+        ("Brussels rejected the request.", [("Brussels", "ORG", "european-union")]),
+        # A leading "the" and a possessive stay outside the span.
+        ("The Kremlin’s answer came late.", [("Kremlin", "ORG", "kremlin")]),
+        ("Sanctions were discussed by the West.", [("West", "LOC", "the-west")]),
+        # Nationality adjectives are NORP, linked to the people, not the state.
+        ("Polish farmers blocked the road.", [("Polish", "NORP", "poles")]),
+        # Hyphenated forms: only the name part is tagged.
+        ("The EU-wide ban was lifted.", [("EU", "ORG", "european-union")]),
+        # KB surface variants win over the model.
+        ("Maia Sandu spoke first, then Sandu left.", [("Maia Sandu", "PERSON", "maia-sandu"), ("Sandu", "PERSON", "maia-sandu")]),
+    ],
+)
+def test_kb_rules(nlp_small_kb, text, expected):
+    assert ents(nlp_small_kb, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, full, short",
+    [
+        ("Anna Kowalczyk, a lawyer, filed the appeal. Kowalczyk later withdrew it.", "Anna Kowalczyk", "Kowalczyk"),
+        ("Journalist Tomas Lindberg was detained. Police questioned Lindberg for hours.", "Tomas Lindberg", "Lindberg"),
+    ],
+)
+def test_names_outside_the_kb_get_one_document_id(nlp_small_kb, text, full, short):
+    found = {e.text: (e.label_, e.kb_id_) for e in nlp_small_kb(text).ents}
+    assert found[full] == ("PERSON", "nil:" + slugify(full))
+    assert found[short] == found[full]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("President Anna Kowalczyk signed the decree.", "Anna Kowalczyk"),
+        ("Foreign Minister Tomas Lindberg resigned on Friday.", "Tomas Lindberg"),
+    ],
+)
+def test_titles_stay_outside_person_spans(nlp_small_kb, text, name):
+    people = [e.text for e in nlp_small_kb(text).ents if e.label_ == "PERSON"]
+    assert people == [name]
+
+
+def test_offsets_are_character_offsets(nlp_small_kb):
+    text = "Later, Warsaw’s envoy met officials in Vilnius."
+    for ent in nlp_small_kb(text).ents:
+        assert text[ent.start_char : ent.end_char] == ent.text
+
+
+@pytest.mark.parametrize(
+    "surface, expected",
+    [("the West", "West"), ("The Hague", "The Hague"), ("the Kremlin", "Kremlin"), ("theatre", "theatre")],
+)
+def test_strip_leading_the(surface, expected):
+    assert strip_leading_the(surface) == expected
+
+
+@pytest.mark.parametrize("text, slug", [("Anna Novak", "anna-novak"), ("Jean-Luc  O’Neil", "jean-luc-o-neil")])
+def test_slugify(text, slug):
+    assert slugify(text) == slug
