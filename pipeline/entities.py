@@ -37,6 +37,12 @@ from .records import ENTITY_LABELS, Entity
 QUOTES = set("\"'‘’“”«»„‹›")
 POSSESSIVES = {"'s", "’s", "'", "’"}
 NIL_PREFIX = "nil:"
+# Parts of speech that never start or end a name (spaCy's universal POS tags).
+EDGE_POS = {"ADV", "ADP", "AUX", "VERB", "PRON", "SCONJ", "CCONJ", "INTJ", "PART"}
+# An NER name may swallow a KB match only when it names an institution, place
+# or work that contains a place or people ("Belarusian Association of Journalists").
+CONTAINER_LABELS = {"ORG", "FAC", "LAW", "EVENT", "WORK_OF_ART", "PRODUCT"}
+CONTAINED_LABELS = {"GPE", "NORP", "LOC"}
 
 
 def read_word_list(path: str | Path) -> list[str]:
@@ -112,12 +118,24 @@ class KBEntityLinker:
         return found
 
     def _trim(self, doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
-        """Trim determiners, possessives, quotes, punctuation and titles."""
-        while start < end and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct or doc[end - 1].is_space):
+        """Trim what is not part of a name from the edges of an NER span.
+
+        Possessives, quotes and punctuation go; so do function words and
+        adverbs the model swept in at a capitalised edge ("Once Karabakh",
+        "Georgia Away" in a title), a leading "the" that is not part of a KB
+        name, and, for PERSON, a leading title ("President").
+        """
+        def outside(token) -> bool:
+            return (
+                token.text in POSSESSIVES or token.text in QUOTES or token.is_punct or token.is_space
+                or token.pos_ in EDGE_POS
+            )
+
+        while start < end and outside(doc[end - 1]):
             end -= 1
-        while start < end and (doc[start].text in QUOTES or doc[start].is_punct or doc[start].is_space):
+        while start < end and outside(doc[start]) and doc[start].lower_ != "the":
             start += 1
-        if start < end and doc[start].lower_ == "the" and doc[start : end].text not in self.surfaces:
+        if start < end and doc[start].lower_ == "the" and doc[start:end].text not in self.surfaces:
             start += 1
         if label == "PERSON":
             while end - start > 1 and doc[start].lower_.rstrip(".") in self.titles:
@@ -132,14 +150,24 @@ class KBEntityLinker:
             start, end = self._trim(doc, ent.start, ent.end, ent.label_)
             if start >= end or not any(ch.isupper() for ch in doc[start:end].text):
                 continue
-            found.append(Candidate(start, end, ent.label_, "ner"))
+            if all(t.lower_.rstrip(".") in self.titles for t in doc[start:end]):
+                continue  # "State" cut from "Secretary of State X": a title, not a name
+            label = ent.label_
+            first = self.surfaces.get(doc[start].text)
+            if label == "PERSON" and end - start > 1 and first and first[0].label in ("NORP", "GPE"):
+                label = "ORG"  # "Georgian Dream": a name led by a people or place is no person
+            found.append(Candidate(start, end, label, "ner"))
         return found
 
     @staticmethod
-    def _has_extra_name(doc: Doc, outer: Candidate, inner: Candidate) -> bool:
-        """True when `outer` adds a capitalised word (not "The") around `inner`."""
+    def _swallows(doc: Doc, outer: Candidate, inner: Candidate) -> bool:
+        """True when NER name `outer` is a longer proper name around KB match `inner`."""
+        if outer.label not in CONTAINER_LABELS or inner.label not in CONTAINED_LABELS:
+            return False
+        if not (outer.start <= inner.start and inner.end <= outer.end):
+            return False
         extra = [t for t in doc[outer.start : outer.end] if not inner.start <= t.i < inner.end]
-        return any(t.is_title and t.lower_ != "the" and not t.is_punct for t in extra)
+        return any(t.pos_ == "PROPN" for t in extra)
 
     def _merge(self, doc: Doc, kb: list[Candidate], ner: list[Candidate]) -> list[Candidate]:
         chosen = list(kb)
@@ -148,8 +176,7 @@ class KBEntityLinker:
             if not overlapping:
                 chosen.append(cand)
                 continue
-            contains_all = all(cand.start <= k.start and k.end <= cand.end for k in overlapping)
-            if contains_all and all(self._has_extra_name(doc, cand, k) for k in overlapping):
+            if all(self._swallows(doc, cand, k) for k in overlapping):
                 chosen = [c for c in chosen if c not in overlapping]
                 chosen.append(cand)
         chosen.sort(key=lambda c: (c.start, -c.end))
