@@ -23,7 +23,7 @@ def annotation_files(annotations_dir: Path) -> dict[str, list[Path]]:
     found: dict[str, list[Path]] = {}
     if not annotations_dir.is_dir():
         return found
-    for folder in sorted(p for p in annotations_dir.iterdir() if p.is_dir()):
+    for folder in sorted(p for p in annotations_dir.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
         files = sorted(
             p for p in folder.glob("*.json")
             if not p.name.startswith((".", "_")) and not p.name.endswith(".proposal.json")
