@@ -38,7 +38,9 @@ QUOTES = set("\"'‘’“”«»„‹›")
 POSSESSIVES = {"'s", "’s", "'", "’"}
 NIL_PREFIX = "nil:"
 # Parts of speech that never start or end a name (spaCy's universal POS tags).
-EDGE_POS = {"ADV", "ADP", "AUX", "VERB", "PRON", "SCONJ", "CCONJ", "INTJ", "PART"}
+EDGE_POS = {"ADV", "ADP", "AUX", "VERB", "PRON", "SCONJ", "CCONJ", "INTJ", "PART", "NUM"}
+# Labels the model gives to place names it does not know (see `_relabel`).
+PLACE_GUESS_LABELS = {"ORG", "PERSON", "NORP"}
 # An NER name may swallow a KB match only when it names an institution, place
 # or work that contains a place or people ("Belarusian Association of Journalists").
 CONTAINER_LABELS = {"ORG", "FAC", "LAW", "EVENT", "WORK_OF_ART", "PRODUCT"}
@@ -89,8 +91,12 @@ class KBEntityLinker:
         literal_prepositions: Sequence[str],
         motion_prepositions: Sequence[str],
         motion_verbs: Sequence[str],
+        law_heads_path: str,
+        place_nouns: Sequence[str],
     ):
         self.kb: KnowledgeBase = load_kb(Path(kb_path))
+        self.place_nouns = set(place_nouns)
+        self.law_heads = set(read_word_list(law_heads_path))
         self.ner_labels = set(ner_labels) & set(ENTITY_LABELS)
         self.titles = set(read_word_list(titles_path))
         self.literal_prepositions = set(literal_prepositions)
@@ -133,9 +139,12 @@ class KBEntityLinker:
 
         while start < end and outside(doc[end - 1]):
             end -= 1
-        while start < end and outside(doc[start]) and doc[start].lower_ != "the":
-            start += 1
-        if start < end and doc[start].lower_ == "the" and doc[start:end].text not in self.surfaces:
+        while start < end:
+            token = doc[start]
+            if token.lower_ == "the" and doc[start:end].text in self.surfaces:
+                break  # "The Hague": part of the name
+            if not (token.lower_ == "the" or outside(token)):
+                break
             start += 1
         if label == "PERSON":
             while end - start > 1 and doc[start].lower_.rstrip(".") in self.titles:
@@ -153,11 +162,25 @@ class KBEntityLinker:
             if all(t.lower_.rstrip(".") in self.titles for t in doc[start:end]):
                 continue  # "State" cut from "Secretary of State X": a title, not a name
             label = ent.label_
+            if self._is_law_name(doc, start, end):
+                label = "LAW"
+                lead = self.surfaces.get(doc[start].text)
+                if lead and lead[0].label == "NORP":
+                    start += 1  # "the American Foreign Agents Registration Act": NORP, then LAW
             first = self.surfaces.get(doc[start].text)
             if label == "PERSON" and end - start > 1 and first and first[0].label in ("NORP", "GPE"):
                 label = "ORG"  # "Georgian Dream": a name led by a people or place is no person
             found.append(Candidate(start, end, label, "ner"))
         return found
+
+    def _is_law_name(self, doc: Doc, start: int, end: int) -> bool:
+        """A name headed by "Act", "Treaty", "Law on ..." and the like (see law_heads.txt)."""
+        for token in doc[start:end]:
+            if token.is_title and token.lower_ in self.law_heads:
+                following = doc[token.i + 1] if token.i + 1 < end else None
+                if following is None or following.lower_ in ("of", "on", "for", "against"):
+                    return True
+        return False
 
     @staticmethod
     def _swallows(doc: Doc, outer: Candidate, inner: Candidate) -> bool:
@@ -193,8 +216,10 @@ class KBEntityLinker:
         last = doc[end - 1]
         if last.dep_ == "poss" or (end < len(doc) and doc[end].text in POSSESSIVES):
             return False  # "Minsk’s support": a possessor acts, so it is the government
-        first = doc[start]
-        prep = first.head if first.dep_ == "pobj" else (doc[start - 1] if start > 0 else None)
+        before = start - 1
+        while before >= 0 and doc[before].pos_ == "DET":
+            before -= 1  # "at the White House"
+        prep = doc[end - 1].head if doc[end - 1].dep_ == "pobj" else (doc[before] if before >= 0 else None)
         if prep is None:
             return False
         if prep.lower_ in self.literal_prepositions:
@@ -213,39 +238,79 @@ class KBEntityLinker:
             return literal[0] if self._is_literal_place(doc, cand.start, cand.end) else metonymic[0]
         return entries[0]
 
+    def _link(self, doc: Doc, cand: Candidate, known: dict[str, tuple[str, str]]) -> tuple[str, str]:
+        """Return (kb_id, label) for one merged candidate (see module docstring)."""
+        text = doc[cand.start : cand.end].text
+        if cand.source == "ner":
+            entries = self.surfaces.get(text) or self.lower_surfaces.get(text.lower())
+            if not entries:
+                if text in known:
+                    return known[text]  # a surname or acronym of an earlier full form
+                label = cand.label
+                if label in PLACE_GUESS_LABELS and cand.end - cand.start == 1 and self._after_literal_preposition(doc, cand.start):
+                    label = "GPE"  # "through Syunik": an unknown name used as a place
+                return NIL_PREFIX + slugify(text), label
+            cand.key = text if text in self.surfaces else entries[0].name
+        else:
+            entries = self.surfaces[cand.key]
+        entry = self._choose_entry(doc, cand, entries)
+        label = entry.label
+        venue = entry.extra.get("venue_label")
+        if venue and self._is_literal_place(doc, cand.start, cand.end):
+            label = venue  # "talks at the White House": the building, not the administration
+        return entry.id, label
+
+    def _after_literal_preposition(self, doc: Doc, start: int) -> bool:
+        """"through X", "in X", or "the province of X": X is used as a place."""
+        if start > 0 and doc[start - 1].lower_ in self.literal_prepositions:
+            return True
+        return start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lemma_.lower() in self.place_nouns
+
     def __call__(self, doc: Doc) -> Doc:
         candidates = self._merge(doc, self._gazetteer(doc), self._ner(doc))
-        people: dict[str, str] = {}  # surname or full name -> doc-level id
-        acronyms: dict[str, str] = {}
+        known: dict[str, tuple[str, str]] = {}  # full names, surnames, acronyms -> (id, label)
         spans: list[Span] = []
         for cand in candidates:
+            kb_id, label = self._link(doc, cand, known)
             span = doc[cand.start : cand.end]
-            text = span.text
-            label = cand.label
-            kb_id: str
-            if cand.source == "kb":
-                entry = self._choose_entry(doc, cand, self.surfaces[cand.key])
-                kb_id, label = entry.id, entry.label
-            elif text in self.surfaces or text.lower() in self.lower_surfaces:
-                entries = self.surfaces.get(text) or self.lower_surfaces[text.lower()]
-                cand.key = text
-                entry = self._choose_entry(doc, cand, entries)
-                kb_id, label = entry.id, entry.label
-            elif text in people or text in acronyms:
-                kb_id = people.get(text) or acronyms[text]
-                if text in people:
-                    label = "PERSON"
-            else:
-                kb_id = NIL_PREFIX + slugify(text)
             if label == "PERSON" and len(span) > 1:
-                people.setdefault(text, kb_id)
-                people.setdefault(span[-1].text, kb_id)
+                known.setdefault(span.text, (kb_id, label))
+                known.setdefault(span[-1].text, (kb_id, label))
             after = doc[cand.end : cand.end + 3]
             if len(after) == 3 and after[0].text == "(" and after[2].text == ")" and after[1].is_upper:
-                acronyms.setdefault(after[1].text, kb_id)
+                known.setdefault(after[1].text, (kb_id, label))
             spans.append(Span(doc, cand.start, cand.end, label=label, kb_id=kb_id))
-        doc.ents = spans
+        doc.ents = self._add_repeated_names(doc, self._consistent_labels(spans), known)
         return doc
+
+    @staticmethod
+    def _consistent_labels(spans: list[Span]) -> list[Span]:
+        """Give every mention of one name outside the KB the same label.
+
+        A place reading (GPE) found anywhere wins; otherwise the first mention's
+        label does, since the model is most reliable on the full first form.
+        """
+        chosen: dict[str, str] = {}
+        for span in spans:
+            if span.kb_id_.startswith(NIL_PREFIX):
+                if span.label_ == "GPE" or span.kb_id_ not in chosen:
+                    chosen[span.kb_id_] = span.label_
+        return [
+            Span(span.doc, span.start, span.end, label=chosen[span.kb_id_], kb_id=span.kb_id_)
+            if span.kb_id_ in chosen and chosen[span.kb_id_] != span.label_ else span
+            for span in spans
+        ]
+
+    @staticmethod
+    def _add_repeated_names(doc: Doc, spans: list[Span], known: dict[str, tuple[str, str]]) -> list[Span]:
+        """Tag later mentions of a surname the model missed ("Novak" after "Anna Novak")."""
+        covered = {i for span in spans for i in range(span.start, span.end)}
+        added = [
+            Span(doc, token.i, token.i + 1, label="PERSON", kb_id=known[token.text][0])
+            for token in doc
+            if token.i not in covered and token.pos_ == "PROPN" and known.get(token.text, ("", ""))[1] == "PERSON"
+        ]
+        return sorted(spans + added, key=lambda span: span.start)
 
 
 @Language.factory(
@@ -258,6 +323,8 @@ class KBEntityLinker:
         "titles_path": str(Path(__file__).parent / "data" / "person_titles.txt"),
         "literal_prepositions": ["in", "near", "at", "outside", "inside", "around", "across", "within", "into", "through"],
         "motion_prepositions": ["to", "from", "via"],
+        "law_heads_path": str(Path(__file__).parent / "data" / "law_heads.txt"),
+        "place_nouns": ["city", "town", "village", "province", "region", "district", "republic", "oblast", "county", "capital", "port", "island"],
         "motion_verbs": ["go", "travel", "fly", "come", "return", "move", "arrive", "flee", "drive", "sail", "march", "walk", "deport", "send", "bring", "take", "transfer", "relocate", "escape", "head"],
     },
 )
@@ -270,9 +337,13 @@ def make_kb_entities(
     literal_prepositions: list[str],
     motion_prepositions: list[str],
     motion_verbs: list[str],
+    law_heads_path: str,
+    place_nouns: list[str],
 ) -> KBEntityLinker:
     """Factory for `KBEntityLinker` (see module docstring)."""
-    return KBEntityLinker(nlp, kb_path, ner_labels, titles_path, literal_prepositions, motion_prepositions, motion_verbs)
+    return KBEntityLinker(
+        nlp, kb_path, ner_labels, titles_path, literal_prepositions, motion_prepositions, motion_verbs, law_heads_path, place_nouns
+    )
 
 
 def doc_entities(doc: Doc) -> list[Entity]:

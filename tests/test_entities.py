@@ -80,3 +80,49 @@ def test_strip_leading_the(surface, expected):
 @pytest.mark.parametrize("text, slug", [("Anna Novak", "anna-novak"), ("Jean-Luc  O’Neil", "jean-luc-o-neil")])
 def test_slugify(text, slug):
     assert slugify(text) == slug
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A seat named for its occupant is the organisation when it acts ...
+        ("The White House rejected the plan.", ("White House", "ORG")),
+        # ... and the building (FAC) when it is a venue.
+        ("The deal was signed at the White House last week.", ("White House", "FAC")),
+    ],
+)
+def test_seat_as_actor_or_venue(nlp_small_kb, text, expected):
+    assert [(e.text, e.label_) for e in nlp_small_kb(text).ents] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Secretary of State Antony Blinken visited the region.",
+        "Secretary of State Marco Rubio said little.",
+    ],
+)
+def test_a_title_alone_is_not_an_entity(nlp_small_kb, text):
+    assert all(e.text not in ("State", "Secretary of State") for e in nlp_small_kb(text).ents)
+
+
+@pytest.mark.parametrize(
+    "text, law",
+    [
+        ("In 2019 the deputies adopted the Law on Public Assemblies after a short debate.", "Law on Public Assemblies"),
+        ("The government cited the Foreign Agents Registration Act in its defence.", "Foreign Agents Registration Act"),
+    ],
+)
+def test_names_of_laws_are_law(nlp_small_kb, text, law):
+    found = {e.text: e.label_ for e in nlp_small_kb(text).ents}
+    assert found.get(law) == "LAW"
+
+
+def test_unknown_name_after_locative_preposition_is_a_place(nlp_small_kb):
+    doc = nlp_small_kb("Trucks will cross the province of Zelvania before reaching the coast.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("Zelvania", "GPE")]
+
+
+def test_every_mention_of_an_unknown_name_gets_one_label(nlp_small_kb):
+    doc = nlp_small_kb("Officials in Zelvania met. The route through Zelvania was closed. Zelvania protested.")
+    assert {e.label_ for e in doc.ents if e.text == "Zelvania"} == {"GPE"}
