@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 ARTICLE_ID = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
+PUBLISHED = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?\Z")
 
 
 class CorpusError(ValueError):
@@ -65,8 +66,10 @@ def read_article(txt_path: Path) -> Article:
         if not isinstance(meta, dict):
             raise CorpusError(f"{meta_path}: metadata must be a JSON object")
         published = meta.get("published")
-        if published is not None and not isinstance(published, str):
-            raise CorpusError(f"{meta_path}: field 'published' must be a string or null")
+        if published is not None and not (isinstance(published, str) and PUBLISHED.match(published)):
+            raise CorpusError(
+                f"{meta_path}: field 'published' is {published!r}; expected null or a date YYYY, YYYY-MM or YYYY-MM-DD"
+            )
     return Article(id=article_id, text=text, meta=meta, sha256=sha256_bytes(data))
 
 
