@@ -39,7 +39,7 @@ def doc_to_record(doc: Doc, article: Article, provenance: dict[str, str]) -> Ann
         text_sha256=article.sha256,
         entities=doc_entities(doc),
         dates=list(doc._.date_mentions or []),
-        claims=[],
+        claims=list(doc._.claims or []),
         extra={
             "pipeline_version": __version__,
             **provenance,

@@ -8,6 +8,8 @@ from pathlib import Path
 from .records import AnnotationRecord
 
 GOLD_ANNOTATOR = "gold"
+# Pre-annotation drafts (`claims add --draft`): the pipeline's output, never an annotator's.
+DRAFT_SUFFIX = ".draft.json"
 
 
 class AnnotationFileError(ValueError):
@@ -19,14 +21,14 @@ class AnnotationFileError(ValueError):
 
 
 def annotation_files(annotations_dir: Path) -> dict[str, list[Path]]:
-    """Map article id to its annotator files (sorted), skipping proposals and hidden files."""
+    """Map article id to its annotator files (sorted), skipping proposals, drafts and hidden files."""
     found: dict[str, list[Path]] = {}
     if not annotations_dir.is_dir():
         return found
     for folder in sorted(p for p in annotations_dir.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
         files = sorted(
             p for p in folder.glob("*.json")
-            if not p.name.startswith((".", "_")) and not p.name.endswith(".proposal.json")
+            if not p.name.startswith((".", "_")) and not p.name.endswith((".proposal.json", DRAFT_SUFFIX))
         )
         if files:
             found[folder.name] = files

@@ -32,7 +32,8 @@ class Entity:
 
     def to_json(self) -> dict[str, Any]:
         """Return the SPEC section 3 JSON object."""
-        return asdict(self)
+        # Not `asdict`: its deep copy costs ~1% of extraction time (bench/bench.py).
+        return {"start": self.start, "end": self.end, "text": self.text, "label": self.label, "kb_id": self.kb_id}
 
 
 @dataclass(frozen=True, order=True)
@@ -46,7 +47,7 @@ class DateMention:
 
     def to_json(self) -> dict[str, Any]:
         """Return the SPEC section 3 JSON object."""
-        return asdict(self)
+        return {"start": self.start, "end": self.end, "text": self.text, "value": self.value}
 
 
 @dataclass(frozen=True)

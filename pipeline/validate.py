@@ -34,6 +34,8 @@ MAX_FILE_BYTES = 10 * 1024 * 1024
 
 PROPOSAL_SUFFIX = ".proposal.json"
 """Realignment proposals sit beside the gold under this suffix and are not gold."""
+DRAFT_SUFFIX = ".draft.json"
+"""Pre-annotation drafts (`claims add --draft`) are the pipeline's output, not an annotator's."""
 
 REALIGN_WINDOW = 200
 """How far (in characters) from its old start a repeated span text may be placed."""
@@ -113,7 +115,8 @@ def validate(annotations_dir: Path, corpus_dir: Path, kb_path: Path | None = Non
     """Check the KB and every annotation file of an annotations folder.
 
     Folders and files whose names start with "." or "_" are skipped, as are
-    files that are not `*.json` and realignment proposals (`*.proposal.json`).
+    files that are not `*.json`, realignment proposals (`*.proposal.json`) and
+    pre-annotation drafts (`*.draft.json`).
 
     Args:
         annotations_dir: Holds `<article_id>/<annotator>.json` files.
@@ -132,7 +135,7 @@ def validate(annotations_dir: Path, corpus_dir: Path, kb_path: Path | None = Non
     for folder in _visible(annotations_dir, Path.is_dir):
         article = _load_article(folder, corpus_dir, report)
         for path in _visible(folder, Path.is_file):
-            if path.suffix == ".json" and not path.name.endswith(PROPOSAL_SUFFIX):
+            if path.suffix == ".json" and not path.name.endswith((PROPOSAL_SUFFIX, DRAFT_SUFFIX)):
                 _check_annotation_file(path, folder.name, article, kb_ids, report)
     report.problems.sort(key=lambda problem: problem.file)  # stable: keeps record order
     return report

@@ -12,7 +12,7 @@ import pytest
 
 from pipeline.cli import build_parser, main
 
-COMMANDS = ["run", "extract", "evaluate", "validate"]
+COMMANDS = ["run", "extract", "evaluate", "validate", "add"]
 
 
 def claims(*args: str, cwd: Path) -> subprocess.CompletedProcess:
