@@ -458,14 +458,25 @@ def score_linking_pairs(gold: Sequence[Entity], pred: Sequence[Entity], matching
     Returns:
         Counts of mention pairs.
     """
+    gold_pairs, pred_pairs = _linking_pair_sets(gold, pred, matching)
+    return PRF(
+        len(gold_pairs & pred_pairs), len(pred_pairs - gold_pairs), len(gold_pairs - pred_pairs)
+    )
+
+
+def _linking_pair_sets(
+    gold: Sequence[Entity], pred: Sequence[Entity], matching: Matching
+) -> tuple[set[frozenset[int | str]], set[frozenset[int | str]]]:
+    """Same-entity mention pairs of gold and of predictions, as in `score_linking_pairs`.
+
+    Nodes are gold indices (int) and, for unmatched predictions, `"pred-<index>"`.
+    """
     gold_node = {p: g for g, p in matching.pairs}
     gold_pairs = _same_entity_pairs((g, entity.kb_id) for g, entity in enumerate(gold))
     pred_pairs = _same_entity_pairs(
         (gold_node.get(p, f"pred-{p}"), entity.kb_id) for p, entity in enumerate(pred)
     )
-    return PRF(
-        len(gold_pairs & pred_pairs), len(pred_pairs - gold_pairs), len(gold_pairs - pred_pairs)
-    )
+    return gold_pairs, pred_pairs
 
 
 def _kb_id_accuracy(gold: Sequence[Entity], pred: Sequence[Entity], matching: Matching) -> Accuracy:
@@ -766,6 +777,165 @@ def evaluate(
 
 
 # --------------------------------------------------------------------------
+# Confidence intervals
+
+
+#: The F1 scores given a bootstrap interval, as `(section, name)` of `evaluate()`'s JSON.
+BOOTSTRAP_METRICS: tuple[tuple[str, str], ...] = (
+    ("entities", "strict"),
+    ("entities", "partial"),
+    ("entities", "linking"),
+    ("dates", "strict"),
+    ("dates", "partial"),
+    ("dates", "value"),
+    ("claims", "detection"),
+)
+
+
+def _unit_counts(
+    gold: AnnotationRecord, pred: AnnotationRecord, bounds: Sequence[tuple[int, int]]
+) -> list[list[list[float]]]:
+    """Per sentence of one article, `[tp, fp, fn]` of every metric in `BOOTSTRAP_METRICS`.
+
+    A true positive and a false negative belong to the gold item's sentence, a
+    false positive to the predicted item's (the sentence an item starts in).
+    A linking pair spans two mentions, so it counts one half in each
+    mention's sentence: the sum over all sentences is the article's count.
+    """
+    import bisect
+
+    starts = [start for start, _ in bounds] or [0]
+    counts = [[[0.0, 0.0, 0.0] for _ in BOOTSTRAP_METRICS] for _ in starts]
+
+    def unit(position: int) -> int:
+        return max(0, bisect.bisect_right(starts, position) - 1)
+
+    def add(metric: int, matching: Matching, gold_items: Sequence[Span], pred_items: Sequence[Span]) -> None:
+        for g, _ in matching.pairs:
+            counts[unit(gold_items[g].start)][metric][0] += 1
+        for p in matching.unmatched_pred:
+            counts[unit(pred_items[p].start)][metric][1] += 1
+        for g in matching.unmatched_gold:
+            counts[unit(gold_items[g].start)][metric][2] += 1
+
+    add(0, STRICT.match(gold.entities, pred.entities), gold.entities, pred.entities)
+    partial = PARTIAL.match(gold.entities, pred.entities)
+    add(1, partial, gold.entities, pred.entities)
+    gold_pairs, pred_pairs = _linking_pair_sets(gold.entities, pred.entities, partial)
+
+    def node_start(node: int | str) -> int:
+        if isinstance(node, int):
+            return gold.entities[node].start
+        return pred.entities[int(node.split("-", 1)[1])].start
+
+    for pairs, slot in ((gold_pairs & pred_pairs, 0), (pred_pairs - gold_pairs, 1), (gold_pairs - pred_pairs, 2)):
+        for pair in pairs:
+            for node in pair:
+                counts[unit(node_start(node))][2][slot] += 0.5
+    add(3, STRICT.match(gold.dates, pred.dates), gold.dates, pred.dates)
+    date_pairs = PARTIAL.match(gold.dates, pred.dates)
+    add(4, date_pairs, gold.dates, pred.dates)
+    equal = {(g, p) for g, p in date_pairs.pairs if gold.dates[g].value == pred.dates[p].value}
+    for g, _ in equal:
+        counts[unit(gold.dates[g].start)][5][0] += 1
+    right_pred = {p for _, p in equal}
+    right_gold = {g for g, _ in equal}
+    for p, mention in enumerate(pred.dates):
+        if p not in right_pred:
+            counts[unit(mention.start)][5][1] += 1
+    for g, mention in enumerate(gold.dates):
+        if g not in right_gold:
+            counts[unit(mention.start)][5][2] += 1
+    add(6, HALF_OVERLAP.match(gold.claims, pred.claims), gold.claims, pred.claims)
+    return counts
+
+
+def _pipeline_sentences(record: AnnotationRecord) -> list[tuple[int, int]]:
+    """Sentence bounds from a pipeline record's `sentences`, or one unit for the whole article."""
+    sentences = record.extra.get("sentences")
+    if isinstance(sentences, list) and sentences:
+        return sorted((int(s["start"]), int(s["end"])) for s in sentences)
+    return [(0, 0)]
+
+
+def confidence_intervals(
+    gold_records: Mapping[str, AnnotationRecord],
+    pred_records: Mapping[str, AnnotationRecord],
+    sentences: Mapping[str, Sequence[tuple[int, int]]] | None = None,
+    *,
+    resamples: int = 1000,
+    seed: int = 0,
+    level: float = 0.95,
+) -> dict[str, Any]:
+    """Bootstrap confidence intervals of the corpus (micro) F1 scores, resampling sentences.
+
+    Every sentence of every article with gold and a prediction is one unit;
+    each resample draws as many units with replacement (numpy's PCG64 seeded
+    with `seed`, so the result is the same on every run), sums their counts
+    and computes F1; the interval is the percentile interval of the resampled
+    F1 values (Efron and Tibshirani 1993, ch. 13). Items count in the
+    sentence they start in; see `_unit_counts` for linking pairs.
+
+    Args:
+        gold_records: Gold records keyed by article id.
+        pred_records: Predicted records keyed by article id.
+        sentences: Sentence bounds per article; by default the pipeline
+            record's `sentences`, else the whole article is one unit.
+        resamples: Number of bootstrap resamples.
+        seed: Seed of the random generator.
+        level: Confidence level of the interval.
+
+    Returns:
+        ``{"method": "percentile bootstrap over sentences", "level", "resamples",
+        "seed", "units": n_sentences, "entities": {"strict": CI, "partial": CI,
+        "linking": CI}, "dates": {"strict": CI, "partial": CI, "value": CI},
+        "claims": {"detection": CI}}`` with CI = ``{"f1", "low", "high"}``,
+        `f1` being the point estimate over all sentences (the same as
+        `evaluate()`'s total), all rounded to 4 decimals.
+    """
+    import numpy as np
+
+    units: list[list[list[float]]] = []
+    for article_id in sorted(gold_records.keys() & pred_records.keys()):
+        gold, pred = gold_records[article_id], pred_records[article_id]
+        bounds = (sentences or {}).get(article_id) or _pipeline_sentences(pred)
+        units += _unit_counts(gold, pred, sorted(bounds))
+    table = np.asarray(units, dtype=float).reshape(len(units), len(BOOTSTRAP_METRICS), 3)
+
+    def f1(counts: Any) -> Any:
+        tp, fp, fn = counts[..., 0], counts[..., 1], counts[..., 2]
+        denominator = 2 * tp + fp + fn
+        return np.divide(2 * tp, denominator, out=np.zeros_like(denominator), where=denominator > 0)
+
+    point = f1(table.sum(axis=0))
+    if len(units):
+        rng = np.random.default_rng(seed)
+        # One resample = how often each unit is drawn; its counts are the weighted sum.
+        resampled = f1(np.stack([
+            np.tensordot(np.bincount(rng.integers(0, len(units), size=len(units)), minlength=len(units)), table, axes=1)
+            for _ in range(resamples)
+        ]))
+        tail = (1.0 - level) / 2.0
+        low, high = np.quantile(resampled, [tail, 1.0 - tail], axis=0)
+    else:
+        low = high = point
+    result: dict[str, Any] = {
+        "method": "percentile bootstrap over sentences",
+        "level": level,
+        "resamples": resamples,
+        "seed": seed,
+        "units": len(units),
+    }
+    for index, (section, name) in enumerate(BOOTSTRAP_METRICS):
+        result.setdefault(section, {})[name] = {
+            "f1": round(float(point[index]), _DECIMALS),
+            "low": round(float(low[index]), _DECIMALS),
+            "high": round(float(high[index]), _DECIMALS),
+        }
+    return result
+
+
+# --------------------------------------------------------------------------
 # Plain-text report
 
 _NAME_WIDTH = 30
@@ -857,4 +1027,82 @@ def format_report(result: Mapping[str, Any]) -> str:
     missing = result["missing"]
     lines.append(f"gold but no prediction: {', '.join(missing['no_prediction']) or '-'}")
     lines.append(f"prediction but no gold: {', '.join(missing['no_gold']) or '-'}")
+    if result.get("confidence"):
+        lines += ["", *_format_confidence(result["confidence"])]
+    if result.get("agreement"):
+        lines += ["", *_format_agreement(result["agreement"])]
     return "\n".join(lines) + "\n"
+
+
+def _format_confidence(confidence: Mapping[str, Any]) -> list[str]:
+    """Format a `confidence_intervals()` dict: one row per F1 with its interval."""
+    level = round(100 * confidence["level"])
+    title = (
+        f"== F1 with {level}% confidence intervals ({confidence['method']}, "
+        f"{confidence['units']} sentences, {confidence['resamples']} resamples, seed {confidence['seed']}) =="
+    )
+    lines = [
+        title,
+        "",
+        f"{'':<{_NAME_WIDTH}}{'F1':>9}{'low':>9}{'high':>9}",
+    ]
+    for section, name in BOOTSTRAP_METRICS:
+        interval = confidence.get(section, {}).get(name)
+        if interval:
+            lines.append(
+                f"{section + ' ' + name:<{_NAME_WIDTH}}{interval['f1']:>9.4f}{interval['low']:>9.4f}{interval['high']:>9.4f}"
+            )
+    return lines
+
+
+def _number(value: float | None) -> str:
+    return "-" if value is None else f"{value:.4f}"
+
+
+def _format_agreement(agreement: Mapping[str, Any]) -> list[str]:
+    """Format an `agreement.annotator_agreement()` dict: one row per annotator pair."""
+    header = (
+        f"{'annotators':<{_NAME_WIDTH}}{'ent F1':>9}{'ent ~F1':>9}{'date F1':>9}{'claim F1':>9}"
+        f"{'k type':>9}{'k cert':>9}{'a type':>9}{'a cert':>9}"
+    )
+
+    def pair_row(name: str, pair: Mapping[str, Any]) -> str:
+        entities, dates, claims = pair["entities"], pair["dates"], pair["claims"]
+        coefficients = claims["agreement"]
+        return (
+            f"{name:<{_NAME_WIDTH}}{entities['strict']['overall']['f1']:>9.4f}"
+            f"{entities['partial']['overall']['f1']:>9.4f}{dates['strict']['f1']:>9.4f}"
+            f"{claims['detection']['f1']:>9.4f}"
+            f"{_number(coefficients['type']['kappa']):>9}{_number(coefficients['certainty']['kappa']):>9}"
+            f"{_number(coefficients['type']['alpha']):>9}{_number(coefficients['certainty']['alpha']):>9}"
+        )
+
+    lines = [
+        "== annotator agreement (F1: strict entities, partial entities, strict dates, claims;",
+        "   kappa and alpha of claim type and certainty over paired claims) ==",
+        "",
+        header,
+    ]
+    for article_id, article in agreement["articles"].items():
+        lines.append(article_id)
+        lines += [pair_row("  " + " vs ".join(pair["annotators"]), pair) for pair in article["pairs"]]
+        everyone = article["all"]
+        lines.append(
+            f"  alpha, all {len(everyone['annotators'])} annotators: type {_number(everyone['type']['alpha'])}, "
+            f"certainty {_number(everyone['certainty']['alpha'])}"
+        )
+    if agreement["total"]["pairs"]:
+        lines.append("TOTAL (pooled over articles)")
+        lines += [pair_row("  " + " vs ".join(pair["annotators"]), pair) for pair in agreement["total"]["pairs"]]
+    if not agreement["articles"]:
+        lines.append("no article has two or more annotators")
+    misaligned = agreement.get("misaligned_spans")
+    if misaligned:
+        lines += ["", f"spans not on token boundaries ({len(misaligned)}):"]
+        lines += [
+            f"  {span['article_id']} {span['annotator']} {span['kind']} {span['start']}-{span['end']} {span['text']!r}"
+            for span in misaligned
+        ]
+    elif misaligned is not None:
+        lines.append("every span is on token boundaries")
+    return lines
