@@ -53,17 +53,21 @@ def _check_inputs(args: argparse.Namespace, *, articles_only: bool = False) -> N
 def validate_cli(args: argparse.Namespace) -> int:
     """`claims validate`: check the KB and every annotation file against the contract.
 
-    Where an article changed after annotation, each span that can be found
-    again unambiguously is relocated, and the result is written beside the
-    file as `<annotator>.proposal.json` for a person to review (never over it).
+    With `--propose`, where an article changed after annotation, each span that
+    can be found again unambiguously is relocated, and the result is written
+    beside the file as `<annotator>.proposal.json` for a person to review
+    (never over it). Without it, nothing is written.
     """
     from .validate import validate
 
     report = validate(args.annotations, args.corpus, args.kb)
     if report.problems:
         lines = [str(p) for p in report.problems]
-        if not args.no_proposals:
+        if getattr(args, "propose", False):
             lines.extend(_write_proposals(args))
+        elif any("changed after annotation" in line for line in lines):
+            lines.append("hint: `claims validate --propose` writes <annotator>.proposal.json beside each such file, "
+                         "with the spans relocated where they can be found unambiguously")
         raise InputError(lines)
     _say(args, f"ok: {report.summary()}")
     return EXIT_OK
@@ -358,7 +362,6 @@ def build_parser() -> argparse.ArgumentParser:
     _add_pipeline_options(run)
     run.add_argument("--predictions", type=Path, help=argparse.SUPPRESS)
     run.add_argument("--with-pipeline", action="store_true", help="count the pipeline as one more annotator in the agreement figures")
-    run.add_argument("--no-proposals", action="store_true", help=argparse.SUPPRESS)
 
     extract = command("extract", extract_cli, "run the spaCy pipeline over the corpus; write OUT/extractions.jsonl")
     _add_paths(extract, "corpus", "annotations", "kb", "out")
@@ -392,7 +395,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     validate = command("validate", validate_cli, "check gold files and the KB against the data contract and the article texts")
     _add_paths(validate, "annotations", "corpus", "kb")
-    validate.add_argument("--no-proposals", action="store_true", help="do not write realignment proposals (<annotator>.proposal.json) for articles changed after annotation")
+    validate.add_argument("--propose", action="store_true", help="for articles changed after annotation, write <annotator>.proposal.json beside each annotation file, spans relocated where unambiguous (never over the file)")
     return parser
 
 

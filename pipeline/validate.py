@@ -133,6 +133,7 @@ def validate(
     kb_path = annotations_dir / "kb.jsonl" if kb_path is None else kb_path
     report = ValidationReport()
     kb_ids = _check_kb(kb_path, report)
+    _check_corpus(corpus_dir, report)
     if not annotations_dir.is_dir():
         report.problems.append(Problem(str(annotations_dir), "", "", "annotations folder not found"))
         return report
@@ -143,8 +144,21 @@ def validate(
         for path in _visible(folder, Path.is_file):
             if path.suffix == ".json" and not path.name.endswith((PROPOSAL_SUFFIX, DRAFT_SUFFIX)):
                 _check_annotation_file(path, folder.name, article, kb_ids, report)
+    report.problems = list(dict.fromkeys(report.problems))  # an unreadable article is reported once
     report.problems.sort(key=lambda problem: problem.file)  # stable: keeps record order
     return report
+
+
+def _check_corpus(corpus_dir: Path, report: ValidationReport) -> None:
+    """Every article of the corpus must be readable: id, encoding, size, metadata."""
+    if not corpus_dir.is_dir():
+        report.problems.append(Problem(str(corpus_dir), "", "", "corpus folder not found"))
+        return
+    for txt_path in sorted(corpus_dir.glob("*.txt")):
+        try:
+            read_article(txt_path)
+        except (CorpusError, OSError) as err:
+            _article_problem(txt_path, err, report)
 
 
 def check_record(
@@ -382,17 +396,22 @@ def _load_article(folder: Path, corpus_dir: Path, report: ValidationReport) -> A
         return None
     try:
         return read_article(txt_path)
-    except CorpusError as err:
-        message = str(err)
-        for path in (txt_path, txt_path.with_suffix(".json")):
-            if message.startswith(f"{path}: "):
-                report.problems.append(Problem(str(path), "", "", message.removeprefix(f"{path}: ")))
-                break
-        else:
-            report.problems.append(Problem(str(txt_path), "", "", message))
-    except OSError as err:
-        report.problems.append(Problem(str(txt_path), "", "", f"cannot read the article ({err.strerror})"))
+    except (CorpusError, OSError) as err:
+        _article_problem(txt_path, err, report)
     return None
+
+
+def _article_problem(txt_path: Path, err: Exception, report: ValidationReport) -> None:
+    """Report why an article cannot be read, naming the text or the metadata file."""
+    if isinstance(err, OSError):
+        report.problems.append(Problem(str(txt_path), "", "", f"cannot read the article ({err.strerror})"))
+        return
+    message = str(err)
+    for path in (txt_path, txt_path.with_suffix(".json")):
+        if message.startswith(f"{path}: "):
+            report.problems.append(Problem(str(path), "", "", message.removeprefix(f"{path}: ")))
+            return
+    report.problems.append(Problem(str(txt_path), "", "", message))
 
 
 def _check_annotation_file(
