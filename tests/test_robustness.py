@@ -144,3 +144,37 @@ def test_validate_propose_writes_beside_the_gold_never_over_it(project, capsys):
     text = (project / "corpus" / f"{ARTICLE}.txt").read_text(encoding="utf-8")
     placed = [e for e in record["entities"] if text[e["start"] : e["end"]] == e["text"]]
     assert len(placed) == len(record["entities"])
+
+
+def test_an_extraction_killed_midway_leaves_the_previous_outputs_whole(project):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "pipeline", *args], cwd=project, capture_output=True, text=True)
+
+    assert run("extract", "--quiet").returncode == 0
+    output = project / "outputs" / "extractions.jsonl"
+    before = output.read_bytes()
+    (project / "corpus" / "added-later.txt").write_text(
+        "A Later Piece\nThe council met in March 2024 and adopted a new budget.", encoding="utf-8"
+    )
+    for delay in (0.5, 2.0, 4.0):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "pipeline", "extract", "--quiet", "--force"],
+            cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        time.sleep(delay)
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+        lines = output.read_text(encoding="utf-8").splitlines()
+        assert output.read_bytes() == before or [json.loads(line)["article_id"] for line in lines] == [
+            "added-later", ARTICLE,
+        ]
+    rerun = run("extract", "--quiet")
+    assert rerun.returncode == 0, rerun.stderr
+    lines = output.read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["article_id"] for line in lines] == ["added-later", ARTICLE]
