@@ -57,6 +57,11 @@ def decode_article_text(data: bytes, where: Path | str) -> str:
         raise CorpusError(f"{where}: the article text is empty")
     if "\x00" in text:
         raise CorpusError(f"{where}: binary content (NUL byte) in the article text")
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise CorpusError(
+            f"{where}: the article has {len(text):,} characters; the limit is {MAX_ARTICLE_CHARS:,} "
+            "(split it into several articles)"
+        )
     return text
 
 
@@ -70,19 +75,7 @@ def read_article(txt_path: Path) -> Article:
     if not ARTICLE_ID.match(article_id):
         raise CorpusError(f"{txt_path}: article id {article_id!r} must match [a-z0-9][a-z0-9-]*")
     data = txt_path.read_bytes()
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        raise CorpusError(f"{txt_path}: not UTF-8 (byte {err.start})") from None
-    if not text.strip():
-        raise CorpusError(f"{txt_path}: the article text is empty")
-    if len(text) > MAX_ARTICLE_CHARS:
-        raise CorpusError(
-            f"{txt_path}: the article has {len(text):,} characters; the limit is {MAX_ARTICLE_CHARS:,} "
-            "(split it into several articles)"
-        )
-    if "\x00" in text:
-        raise CorpusError(f"{txt_path}: binary content (NUL byte) in the article text")
+    text = decode_article_text(data, txt_path)
     meta_path = txt_path.with_suffix(".json")
     meta: dict[str, Any] = {"id": article_id}
     if meta_path.exists():
