@@ -7,7 +7,7 @@ works with the dataclasses.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 ENTITY_LABELS = (
@@ -69,10 +69,12 @@ class Claim:
 
     def to_json(self) -> dict[str, Any]:
         """Return the SPEC section 3 JSON object."""
-        record = asdict(self)
-        for key in ("actors", "targets", "dates"):
-            record[key] = list(record[key])
-        return record
+        return {
+            "id": self.id, "start": self.start, "end": self.end, "text": self.text, "type": self.type,
+            "certainty": self.certainty, "polarity": self.polarity, "source": self.source,
+            "predicate": self.predicate, "actors": list(self.actors), "targets": list(self.targets),
+            "dates": list(self.dates),
+        }
 
 
 @dataclass
