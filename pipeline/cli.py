@@ -310,6 +310,73 @@ def report_cli(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def export_cli(args: argparse.Namespace) -> int:
+    """`claims export`: gold (or, with --pipeline, pre-annotations) in an annotation tool's format."""
+    from .corpus import iter_articles
+    from .files import write_bytes_atomic, write_text_atomic
+    from .gold import load_gold, load_predictions
+    from .interop import InteropError, export_records
+
+    _check_inputs(args)
+    gold = load_gold(args.annotations)
+    if args.pipeline:
+        predictions = load_predictions(args.predictions or args.out / "extractions.jsonl")
+        records = [record for article_id, record in sorted(predictions.items()) if article_id not in gold]
+    else:
+        records = [gold[article_id] for article_id in sorted(gold)]
+    texts = {article.id: article.text for article in iter_articles(args.corpus)}
+    try:
+        result = export_records(records, texts, args.format, pre_annotation=args.pipeline)
+    except InteropError as err:
+        raise InputError(err.problems) from None
+    target = args.to or args.out / "export" / args.format
+    for name, content in sorted(result.files.items()):
+        if isinstance(content, bytes):
+            write_bytes_atomic(target / name, content)
+        else:
+            write_text_atomic(target / name, content)
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    kind = "pre-annotations" if args.pipeline else "gold records"
+    _say(args, f"exported {len(records)} {kind} as {args.format} -> {target}")
+    return EXIT_OK
+
+
+def import_cli(args: argparse.Namespace) -> int:
+    """`claims import`: an annotation tool's file into new annotator files, validated like gold."""
+    from .corpus import iter_articles
+    from .interop import InteropError, guess_format, import_records, read_import_files, record_path, write_new_record
+    from .kb import load_kb
+
+    _check_inputs(args)
+    fmt = args.format or guess_format(args.path)
+    if fmt is None:
+        raise InputError([f"{args.path}: cannot tell the format; give --format"])
+    files = read_import_files(args.path, fmt)
+    articles = {article.id: article for article in iter_articles(args.corpus)}
+    result = import_records(
+        files, fmt, articles=articles, annotator=args.annotator, article_id=args.article_id,
+        kb_ids=set(load_kb(args.kb).entries),
+    )
+    if result.problems:
+        raise InputError(result.problems)
+    paths = [record_path(args.annotations, record) for record in result.records]
+    taken = [str(path) for path in paths if path.exists()]
+    if len(set(paths)) < len(paths):
+        taken.append("two imported records would share one file; give distinct annotators")
+    if taken:
+        raise InputError([f"{path}: exists; an import never overwrites an annotation file" for path in taken])
+    try:
+        written = [write_new_record(args.annotations, record) for record in result.records]
+    except InteropError as err:
+        raise InputError(err.problems) from None
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    for path in written:
+        _say(args, f"imported -> {path}")
+    return EXIT_OK
+
+
 def run_cli(args: argparse.Namespace) -> int:
     """`claims run`: the main job: validate, extract, reconcile, evaluate, report."""
     validate_cli(args)
@@ -392,6 +459,20 @@ def build_parser() -> argparse.ArgumentParser:
     _add_paths(add, "corpus", "annotations", "kb")
     add.add_argument("--model", help="with --draft: installed spaCy model (default: from config.cfg)")
     add.add_argument("--config", type=Path, help="with --draft: spaCy config of the pipeline (default: the package's config.cfg)")
+
+    export = command("export", export_cli, "write the gold (or, with --pipeline, the pipeline's pre-annotations of articles without gold) in an annotation tool's format")
+    export.add_argument("--format", required=True, choices=["prodigy", "labelstudio", "doccano", "brat", "spacy"], help="the tool's format")
+    export.add_argument("--pipeline", action="store_true", help="export the pipeline's records of articles without gold, for curators to correct")
+    export.add_argument("--predictions", type=Path, help="with --pipeline: predictions JSONL (default: OUT/extractions.jsonl)")
+    export.add_argument("--to", type=Path, metavar="DIR", help="folder to write (default: OUT/export/FORMAT)")
+    _add_paths(export, "annotations", "corpus", "kb", "out")
+
+    import_ = command("import", import_cli, "read an annotation tool's file into new annotator files ANNOTATIONS/<article_id>/<annotator>.json, validated like gold; never overwrites")
+    import_.add_argument("path", type=Path, metavar="FILE_OR_DIR", help="the file (a brat collection: its folder)")
+    import_.add_argument("--format", choices=["prodigy", "labelstudio", "doccano", "brat", "spacy"], help="the tool's format (default: guessed from the file)")
+    import_.add_argument("--annotator", help="annotator name for the new file (default: from the file, e.g. Label Studio's completed_by)")
+    import_.add_argument("--article-id", help="the article, where the file does not say (default: matched by text)")
+    _add_paths(import_, "annotations", "corpus", "kb")
 
     validate = command("validate", validate_cli, "check gold files and the KB against the data contract and the article texts")
     _add_paths(validate, "annotations", "corpus", "kb")

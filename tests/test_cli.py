@@ -18,7 +18,7 @@ REGENERATED = [
     "extractions.jsonl", "claims.jsonl", "claims.csv", "entities.jsonl", "dates.jsonl",
     "review.jsonl", "evaluation.json", "evaluation.txt", "report.html",
 ]
-COMMANDS = ["run", "extract", "reconcile", "evaluate", "report", "validate", "add"]
+COMMANDS = ["run", "extract", "reconcile", "evaluate", "report", "validate", "add", "import", "export"]
 
 
 def claims(*args: str, cwd: Path) -> subprocess.CompletedProcess:
