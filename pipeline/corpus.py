@@ -15,7 +15,8 @@ from typing import Any, Iterator
 ARTICLE_ID = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 # spaCy's default `nlp.max_length`: longer texts need memory the parser cannot promise.
 MAX_ARTICLE_CHARS = 1_000_000
-PUBLISHED = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?\Z")
+# A date at year, month or day precision; a time after a full date ("T10:00:00Z") is allowed and ignored.
+PUBLISHED = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01])([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?\Z")
 
 
 class CorpusError(ValueError):
@@ -86,9 +87,11 @@ def read_article(txt_path: Path) -> Article:
         if not isinstance(meta, dict):
             raise CorpusError(f"{meta_path}: metadata must be a JSON object")
         published = meta.get("published")
-        if published is not None and not (isinstance(published, str) and PUBLISHED.match(published)):
+        if published is not None and not (
+            isinstance(published, str) and PUBLISHED.match(published) and not published_problems(published)
+        ):
             raise CorpusError(
-                f"{meta_path}: field 'published' is {published!r}; expected null or a date YYYY, YYYY-MM or YYYY-MM-DD"
+                f"{meta_path}: field 'published' is {published!r}; expected null or a date YYYY, YYYY-MM or YYYY-MM-DD (a time may follow)"
             )
     return Article(id=article_id, text=text, meta=meta, sha256=sha256_bytes(data))
 
@@ -154,9 +157,9 @@ def published_problems(published: str | None) -> list[str]:
         return []
     if not PUBLISHED.match(published):
         return [f"--published {published!r}: expected a date YYYY, YYYY-MM or YYYY-MM-DD"]
-    if len(published) == 10:
+    if len(published) >= 10:
         try:
-            datetime.date.fromisoformat(published)
+            datetime.date.fromisoformat(published[:10])
         except ValueError:
             return [f"--published {published!r}: no such day in the calendar"]
     return []

@@ -52,3 +52,16 @@ def test_articles_come_in_id_order(tmp_path):
     for name in ("b", "a", "c"):
         write(tmp_path, name, b"Title\nBody.")
     assert [a.id for a in iter_articles(tmp_path)] == ["a", "b", "c"]
+
+
+@pytest.mark.parametrize("published", ["2025", "2025-11", "2025-11-24", "2025-11-24T10:00:00Z"])
+def test_publication_dates_accepted(tmp_path, published):
+    path = write(tmp_path, "ok", b"Title\nBody.", {"published": published})
+    assert read_article(path).published == published
+
+
+@pytest.mark.parametrize("published", ["2025-02-30", "2025-11-24T", "24/11/2025"])
+def test_impossible_publication_dates_refused(tmp_path, published):
+    path = write(tmp_path, "bad", b"Title\nBody.", {"published": published})
+    with pytest.raises(CorpusError, match="published"):
+        read_article(path)
