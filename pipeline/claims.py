@@ -1613,8 +1613,9 @@ def _is_agentive_acl(token: _Tok) -> bool:
 
 
 def _linked(kb_id: str) -> bool:
-    """A KB id (not a document-level `nil:` id for a name outside the KB)."""
-    return bool(kb_id) and not kb_id.startswith("nil:")
+    """An entity id: a KB id, or the document-level id of a name outside the KB (its
+    slug, named as a KB entry would be), so that such a party can still be an actor."""
+    return bool(kb_id)
 
 
 def _is_modifier(token: _Tok) -> bool:

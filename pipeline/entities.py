@@ -14,8 +14,9 @@ Order of work for one `Doc` (each step is a general rule, not a list of answers)
 4. *Link*: a KB match takes its entry's id and label. A capital that is also a
    state's metonym is the state (GPE) unless it is a literal place ("in Minsk",
    "flew to Minsk"). An NER entity whose text is a KB surface is linked too. A
-   name not in the KB gets a document-level id `nil:<slug>`; a later surname or
-   acronym links to the earlier full form ("Novak" after "Anna Novak", "ABC"
+   name not in the KB gets a document-level id, the slug of its name (`nil:<slug>`
+   if that slug is another entry's id); a later surname or acronym links to the
+   earlier full form ("Novak" after "Anna Novak", "ABC"
    after "Alpha Beta Company (ABC)").
 """
 
@@ -36,6 +37,7 @@ from .records import ENTITY_LABELS, Entity
 
 QUOTES = set("\"'‘’“”«»„‹›")
 POSSESSIVES = {"'s", "’s", "'", "’"}
+# Prefix of a document-level id that would collide with the id of another KB entry.
 NIL_PREFIX = "nil:"
 # Parts of speech that never start or end a name (spaCy's universal POS tags).
 EDGE_POS = {"ADV", "ADP", "AUX", "VERB", "PRON", "SCONJ", "CCONJ", "INTJ", "PART", "NUM"}
@@ -93,8 +95,10 @@ class KBEntityLinker:
         motion_verbs: Sequence[str],
         law_heads_path: str,
         place_nouns: Sequence[str],
+        organ_nouns_path: str,
     ):
         self.kb: KnowledgeBase = load_kb(Path(kb_path))
+        self.organ_nouns = set(read_word_list(organ_nouns_path))
         self.place_nouns = set(place_nouns)
         self.law_heads = set(read_word_list(law_heads_path))
         self.ner_labels = set(ner_labels) & set(ENTITY_LABELS)
@@ -161,6 +165,8 @@ class KBEntityLinker:
                 continue
             if all(t.lower_.rstrip(".") in self.titles for t in doc[start:end]):
                 continue  # "State" cut from "Secretary of State X": a title, not a name
+            if end - start == 1 and doc[start].is_sent_start and doc[start].lower_ in self.organ_nouns:
+                continue  # "Parliament approved ...": a common noun capitalised by position
             label = ent.label_
             if self._is_law_name(doc, start, end):
                 label = "LAW"
@@ -249,7 +255,7 @@ class KBEntityLinker:
                 label = cand.label
                 if label in PLACE_GUESS_LABELS and cand.end - cand.start == 1 and self._after_literal_preposition(doc, cand.start):
                     label = "GPE"  # "through Syunik": an unknown name used as a place
-                return NIL_PREFIX + slugify(text), label
+                return self._document_id(text), label
             cand.key = text if text in self.surfaces else entries[0].name
         else:
             entries = self.surfaces[cand.key]
@@ -259,6 +265,13 @@ class KBEntityLinker:
         if venue and self._is_literal_place(doc, cand.start, cand.end):
             label = venue  # "talks at the White House": the building, not the administration
         return entry.id, label
+
+    def _document_id(self, text: str) -> str:
+        """The id of a name outside the KB: its slug, as a KB entry for it would be named
+        (SPEC section 2), so that the same name gets the same id in every article; with
+        `nil:` in front where that slug already names another KB entry."""
+        slug = slugify(text)
+        return NIL_PREFIX + slug if slug in self.kb.entries else slug
 
     def _after_literal_preposition(self, doc: Doc, start: int) -> bool:
         """"through X", "in X", or "the province of X": X is used as a place."""
@@ -283,8 +296,7 @@ class KBEntityLinker:
         doc.ents = self._add_repeated_names(doc, self._consistent_labels(spans), known)
         return doc
 
-    @staticmethod
-    def _consistent_labels(spans: list[Span]) -> list[Span]:
+    def _consistent_labels(self, spans: list[Span]) -> list[Span]:
         """Give every mention of one name outside the KB the same label.
 
         A place reading (GPE) found anywhere wins; otherwise the first mention's
@@ -292,7 +304,7 @@ class KBEntityLinker:
         """
         chosen: dict[str, str] = {}
         for span in spans:
-            if span.kb_id_.startswith(NIL_PREFIX):
+            if span.kb_id_ not in self.kb.entries:
                 if span.label_ == "GPE" or span.kb_id_ not in chosen:
                     chosen[span.kb_id_] = span.label_
         return [
@@ -324,6 +336,7 @@ class KBEntityLinker:
         "literal_prepositions": ["in", "near", "at", "outside", "inside", "around", "across", "within", "into", "through"],
         "motion_prepositions": ["to", "from", "via"],
         "law_heads_path": str(Path(__file__).parent / "data" / "law_heads.txt"),
+        "organ_nouns_path": str(Path(__file__).parent / "data" / "claims_state_organs.txt"),
         "place_nouns": ["city", "town", "village", "province", "region", "district", "republic", "oblast", "county", "capital", "port", "island"],
         "motion_verbs": ["go", "travel", "fly", "come", "return", "move", "arrive", "flee", "drive", "sail", "march", "walk", "deport", "send", "bring", "take", "transfer", "relocate", "escape", "head"],
     },
@@ -339,10 +352,12 @@ def make_kb_entities(
     motion_verbs: list[str],
     law_heads_path: str,
     place_nouns: list[str],
+    organ_nouns_path: str,
 ) -> KBEntityLinker:
     """Factory for `KBEntityLinker` (see module docstring)."""
     return KBEntityLinker(
-        nlp, kb_path, ner_labels, titles_path, literal_prepositions, motion_prepositions, motion_verbs, law_heads_path, place_nouns
+        nlp, kb_path, ner_labels, titles_path, literal_prepositions, motion_prepositions, motion_verbs, law_heads_path, place_nouns,
+        organ_nouns_path,
     )
 
 

@@ -47,7 +47,7 @@ def test_kb_rules(nlp_small_kb, text, expected):
 )
 def test_names_outside_the_kb_get_one_document_id(nlp_small_kb, text, full, short):
     found = {e.text: (e.label_, e.kb_id_) for e in nlp_small_kb(text).ents}
-    assert found[full] == ("PERSON", "nil:" + slugify(full))
+    assert found[full] == ("PERSON", slugify(full))
     assert found[short] == found[full]
 
 
@@ -126,3 +126,10 @@ def test_unknown_name_after_locative_preposition_is_a_place(nlp_small_kb):
 def test_every_mention_of_an_unknown_name_gets_one_label(nlp_small_kb):
     doc = nlp_small_kb("Officials in Zelvania met. The route through Zelvania was closed. Zelvania protested.")
     assert {e.label_ for e in doc.ents if e.text == "Zelvania"} == {"GPE"}
+
+
+def test_a_document_id_never_takes_the_id_of_another_kb_entry(nlp_small_kb):
+    # A name outside the KB whose slug is another entry's id gets "nil:" in front.
+    linker = nlp_small_kb.get_pipe("kb_entities")
+    assert linker._document_id("Poland") == "nil:poland"
+    assert linker._document_id("Anna Kowalczyk") == "anna-kowalczyk"
