@@ -123,8 +123,6 @@ def extract_cli(args: argparse.Namespace) -> int:
         problems.append(f"--batch-size {args.batch_size}: expected a positive number of documents")
     if n_process < 1:
         problems.append(f"--n-process {args.n_process}: expected a positive number of processes, or -1 for one per core")
-    if not args.kb.is_file():
-        problems.append(f"{args.kb}: knowledge base not found")
     if problems:
         raise InputError(problems)
     spec = PipelineSpec.create(args.config, args.model, args.kb)

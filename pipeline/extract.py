@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import deque
 from typing import Iterable, Iterator
 
 from spacy.language import Language
@@ -56,24 +57,26 @@ def extract(
     provenance: dict[str, str],
     *,
     batch_size: int = 16,
-    n_process: int = 1,
 ) -> Iterator[AnnotationRecord]:
-    """Yield one record per article, in input order, streaming through `nlp.pipe`.
+    """Yield one record per article, in input order, streaming through `nlp.pipe` in this process.
+
+    Parallel work goes through `engines.py` (worker processes each running this):
+    spaCy's own `n_process` would ship `Doc`s between processes, and our extension
+    values do not survive that.
 
     Args:
         nlp: the pipeline from `nlp.build_nlp`.
         articles: the articles to process (an iterator is consumed lazily).
         provenance: model name and version to record in each output line.
         batch_size: documents per batch for `nlp.pipe`.
-        n_process: worker processes for `nlp.pipe`.
     """
-    pending: list[Article] = []
+    pending: deque[Article] = deque()
 
     def docs() -> Iterator[Doc]:
         for article in articles:
             pending.append(article)
             yield make_doc(nlp, article)
 
-    for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
-        article = pending.pop(0)
+    for doc in nlp.pipe(docs(), batch_size=batch_size):
+        article = pending.popleft()
         yield doc_to_record(doc, article, provenance)

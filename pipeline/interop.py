@@ -46,7 +46,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Container, Iterable, Mapping
+from collections.abc import Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -370,41 +370,50 @@ def _export_prodigy(records: list[AnnotationRecord], texts: Mapping[str, str], p
     return result
 
 
-def _documents_prodigy(files: Mapping[str, bytes], result: ImportResult) -> list[_Document]:
-    documents = []
+def _jsonl_objects(files: Mapping[str, bytes], result: ImportResult, expected: str) -> Iterator[tuple[str, dict]]:
+    """Yield (`file:line`, object) for each JSONL line that is an object with a 'text'.
+
+    Lines that are not JSON, or not such an object, become problems naming the line.
+    """
     for name, data in files.items():
         for number, line in enumerate(data.decode("utf-8-sig").splitlines(), start=1):
             if not line.strip():
                 continue
             where = f"{name}:{number}"
             try:
-                task = json.loads(line)
+                obj = json.loads(line)
             except json.JSONDecodeError as err:
                 result.problems.append(f"{where}: invalid JSON ({err.msg})")
                 continue
-            if not isinstance(task, dict) or not isinstance(task.get("text"), str):
-                result.problems.append(f"{where}: expected a Prodigy task, a JSON object with 'text'")
+            if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+                result.problems.append(f"{where}: expected {expected}, a JSON object with 'text'")
                 continue
-            if task.get("answer", "accept") != "accept":
-                result.warnings.append(f"{where}: answer {task.get('answer')!r}, not 'accept'; skipped")
+            yield where, obj
+
+
+def _documents_prodigy(files: Mapping[str, bytes], result: ImportResult) -> list[_Document]:
+    documents = []
+    for where, task in _jsonl_objects(files, result, "a Prodigy task"):
+        if task.get("answer", "accept") != "accept":
+            result.warnings.append(f"{where}: answer {task.get('answer')!r}, not 'accept'; skipped")
+            continue
+        meta = task.get("meta") if isinstance(task.get("meta"), dict) else {}
+        before = len(result.problems)
+        spans = []
+        for index, span in enumerate(task.get("spans") or []):
+            if not isinstance(span, dict):
+                span = {}
+            start, end = _int(span.get("start")), _int(span.get("end"))
+            if start is None or end is None or not isinstance(span.get("label"), str):
+                result.problems.append(f"{where}: spans[{index}]: expected integer 'start', 'end' and a 'label'")
                 continue
-            meta = task.get("meta") if isinstance(task.get("meta"), dict) else {}
-            before = len(result.problems)
-            spans = []
-            for index, span in enumerate(task.get("spans") or []):
-                if not isinstance(span, dict):
-                    span = {}
-                start, end = _int(span.get("start")), _int(span.get("end"))
-                if start is None or end is None or not isinstance(span.get("label"), str):
-                    result.problems.append(f"{where}: spans[{index}]: expected integer 'start', 'end' and a 'label'")
-                    continue
-                fields = {k: v for k, v in span.items() if k in CLAIM_FIELDS or k in ("kb_id", "value")}
-                spans.append(_Span(start, end, span["label"], fields, span.get("text")))
-            annotator = task.get("_annotator_id") or task.get("_session_id") or meta.get("annotator")
-            documents.append(
-                _Document(where, task["text"], spans, meta.get("article_id"), annotator, meta.get("text_sha256"),
-                          len(result.problems) > before)
-            )
+            fields = {k: v for k, v in span.items() if k in CLAIM_FIELDS or k in ("kb_id", "value")}
+            spans.append(_Span(start, end, span["label"], fields, span.get("text")))
+        annotator = task.get("_annotator_id") or task.get("_session_id") or meta.get("annotator")
+        documents.append(
+            _Document(where, task["text"], spans, meta.get("article_id"), annotator, meta.get("text_sha256"),
+                      len(result.problems) > before)
+        )
     return documents
 
 
@@ -602,41 +611,29 @@ def _export_doccano(records: list[AnnotationRecord], texts: Mapping[str, str], p
 
 def _documents_doccano(files: Mapping[str, bytes], result: ImportResult) -> list[_Document]:
     documents = []
-    for name, data in files.items():
-        for number, line in enumerate(data.decode("utf-8-sig").splitlines(), start=1):
-            if not line.strip():
+    for where, example in _jsonl_objects(files, result, "a doccano example"):
+        before = len(result.problems)
+        raw: list[tuple[Any, Any, Any]] = []
+        for entity in example.get("entities") or []:
+            if isinstance(entity, dict):
+                raw.append((entity.get("start_offset"), entity.get("end_offset"), entity.get("label")))
+        labels = example.get("label") or example.get("labels") or []
+        for entity in labels if isinstance(labels, list) else []:
+            if isinstance(entity, (list, tuple)) and len(entity) == 3:
+                raw.append(tuple(entity))
+            elif isinstance(entity, str):
+                result.warnings.append(f"{where}: document label {entity!r} is not a span; skipped")
+        attributes = example.get("attributes") if isinstance(example.get("attributes"), dict) else {}
+        spans = []
+        for start, end, label in raw:
+            if _int(start) is None or _int(end) is None or not isinstance(label, str):
+                result.problems.append(f"{where}: span {[start, end, label]}: expected integer offsets and a label")
                 continue
-            where = f"{name}:{number}"
-            try:
-                example = json.loads(line)
-            except json.JSONDecodeError as err:
-                result.problems.append(f"{where}: invalid JSON ({err.msg})")
-                continue
-            if not isinstance(example, dict) or not isinstance(example.get("text"), str):
-                result.problems.append(f"{where}: expected a doccano example, a JSON object with 'text'")
-                continue
-            before = len(result.problems)
-            raw: list[tuple[Any, Any, Any]] = []
-            for entity in example.get("entities") or []:
-                if isinstance(entity, dict):
-                    raw.append((entity.get("start_offset"), entity.get("end_offset"), entity.get("label")))
-            labels = example.get("label") or example.get("labels") or []
-            for entity in labels if isinstance(labels, list) else []:
-                if isinstance(entity, (list, tuple)) and len(entity) == 3:
-                    raw.append(tuple(entity))
-                elif isinstance(entity, str):
-                    result.warnings.append(f"{where}: document label {entity!r} is not a span; skipped")
-            attributes = example.get("attributes") if isinstance(example.get("attributes"), dict) else {}
-            spans = []
-            for start, end, label in raw:
-                if _int(start) is None or _int(end) is None or not isinstance(label, str):
-                    result.problems.append(f"{where}: span {[start, end, label]}: expected integer offsets and a label")
-                    continue
-                fields = attributes.get(f"{start}:{end}:{label}")
-                spans.append(_Span(start, end, label, dict(fields) if isinstance(fields, dict) else {}))
-            documents.append(_Document(where, example["text"], spans, example.get("article_id"),
-                                       example.get("annotator"), example.get("text_sha256"),
-                                       len(result.problems) > before))
+            fields = attributes.get(f"{start}:{end}:{label}")
+            spans.append(_Span(start, end, label, dict(fields) if isinstance(fields, dict) else {}))
+        documents.append(_Document(where, example["text"], spans, example.get("article_id"),
+                                   example.get("annotator"), example.get("text_sha256"),
+                                   len(result.problems) > before))
     return documents
 
 
