@@ -52,7 +52,7 @@ import calendar
 import datetime
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
 
@@ -1067,6 +1067,32 @@ def _register_extensions() -> None:
 _register_extensions()
 
 
+# Present-tense verb tags: "Today, Belarus is ..." speaks of the present, not of the DCT's day.
+_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+
+
+def _means_nowadays(span: Span) -> bool:
+    """True for "today" in the sense of "nowadays" (TimeML `PRESENT_REF`), from the parse.
+
+    "today's Belarus" and "the Belarus of today" name the present; so does
+    "today" in a present-tense clause ("Today, Minsk depends on Moscow"). In a
+    past or future clause ("Today the minister resigned") it is the DCT's day.
+    """
+    if span.text.lower() != "today":
+        return False
+    token = span.root
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if token.dep_ == "poss" or (following is not None and following.text in ("’s", "'s")):
+        return True
+    if token.head.lower_ == "of" and token.head.i < token.i:
+        return True
+    verb = token.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    finite = next((child for child in verb.children if child.dep_ in ("aux", "auxpass")), verb)
+    return finite.tag_ in _PRESENT_TAGS
 class DateNormalizer:
     """spaCy component: the dates of a doc, resolved against `doc._.dct`.
 
@@ -1094,14 +1120,17 @@ class DateNormalizer:
         """
         blocked = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in self.blocked_labels]
         result = self.finder.find(doc.text, dct=doc._.dct, blocked=blocked)
-        spans = []
+        spans, mentions = [], []
         for mention in result.mentions:
             span = doc.char_span(mention.start, mention.end, label="DATE", alignment_mode="expand")
             if span is not None:
+                if _means_nowadays(span):
+                    mention = replace(mention, value="PRESENT_REF")
                 span._.date_value = mention.value
                 spans.append(span)
+            mentions.append(mention)
         doc.spans[self.spans_key] = spans
-        doc._.date_mentions = result.mentions
+        doc._.date_mentions = mentions
         doc._.dct = result.dct
         doc._.dct_inferred = result.dct_inferred
         return doc

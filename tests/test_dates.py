@@ -324,3 +324,23 @@ def test_component_can_block_entity_labels():
     doc.ents = [doc.char_span(4, 16, label="LAW")]
     doc = nlp(doc)
     assert [(span.text, span._.date_value) for span in doc.spans["dates"]] == [("2016", "2016")]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Today, the republic is a close ally of its neighbour.", "PRESENT_REF"),  # present tense: nowadays
+        ("Today the coalition controls the north.", "PRESENT_REF"),
+        ("Today, the party has become a pariah.", "PRESENT_REF"),  # present perfect
+        ("Today's republic depends on foreign loans.", "PRESENT_REF"),  # possessive
+        ("The republic of today looks different.", "PRESENT_REF"),
+        ("Today the minister resigned.", "2025-06-03"),  # past tense: the DCT's day
+        ("Today the talks will resume.", "2025-06-03"),  # future: the DCT's day
+        ("The envoy met the rebels today.", "2025-06-03"),
+    ],
+)
+def test_today_means_nowadays_only_in_a_present_clause(nlp_small_kb, text, value):
+    doc = nlp_small_kb.make_doc(text)
+    doc._.dct = "2025-06-03"
+    doc = nlp_small_kb(doc)
+    assert [(m.text.lower(), m.value) for m in doc._.date_mentions] == [("today", value)]
