@@ -32,7 +32,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .kb import KBEntry, KnowledgeBase, load_kb
+from .kb import KBEntry, KnowledgeBase, load_kb, slugify
 from .records import ENTITY_LABELS, Entity
 
 QUOTES = set("\"'‘’“”«»„‹›")
@@ -57,12 +57,6 @@ def read_word_list(path: str | Path) -> list[str]:
         if line:
             words.append(line)
     return words
-
-
-def slugify(text: str) -> str:
-    """Lower-case ASCII-ish slug: letters and digits joined by hyphens."""
-    slug = re.sub(r"[^\w]+", "-", text.lower()).strip("-")
-    return slug or "entity"
 
 
 def strip_leading_the(surface: str) -> str:

@@ -4,9 +4,27 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+
+# Latin letters that Unicode does not decompose into a base letter and a mark.
+_UNFOLDED_LETTERS = str.maketrans({"ł": "l", "đ": "d", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "ð": "d", "þ": "th"})
+
+
+def slugify(text: str) -> str:
+    """The id form of a name, as KB ids are made: ASCII, lower case, words joined by hyphens.
+
+    Diacritics fold to their base letters and apostrophes go ("Viktor Orbán" ->
+    "viktor-orban", "Côte d'Ivoire" -> "cote-divoire"), so a name outside the KB
+    gets the id an entry for it would have.
+    """
+    folded = unicodedata.normalize("NFKD", text.lower().translate(_UNFOLDED_LETTERS))
+    folded = re.sub(r"['’]", "", folded.encode("ascii", "ignore").decode("ascii"))
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "entity"
 
 
 class KBError(ValueError):

@@ -79,7 +79,7 @@ from pathlib import Path
 from typing import Any
 
 from .files import dumps_line, write_text_atomic
-from .kb import KBError, load_kb
+from .kb import KBError, load_kb, slugify as slug
 
 DATA_DIR = Path(__file__).parent / "data"
 COUNTRIES_FILE = DATA_DIR / "reference_countries.jsonl"
@@ -129,13 +129,6 @@ class Country:
 
 
 # -- spelling helpers ------------------------------------------------------------
-def slug(text: str) -> str:
-    """The id form of a name: ASCII, lower case, words joined by hyphens ("Côte d'Ivoire" -> "cote-divoire")."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    folded = re.sub(r"['’]", "", folded.lower())
-    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
-
-
 def ascii_spelling(surface: str) -> str | None:
     """The surface without diacritics, or None when that is not plain ASCII ("Chișinău" -> "Chisinau")."""
     decomposed = unicodedata.normalize("NFKD", surface)

@@ -77,7 +77,7 @@ def test_strip_leading_the(surface, expected):
     assert strip_leading_the(surface) == expected
 
 
-@pytest.mark.parametrize("text, slug", [("Anna Novak", "anna-novak"), ("Jean-Luc  O’Neil", "jean-luc-o-neil")])
+@pytest.mark.parametrize("text, slug", [("Anna Novak", "anna-novak"), ("Jean-Luc  O’Neil", "jean-luc-oneil"), ("Péter Szőke", "peter-szoke"), ("Ełk", "elk"), ("Đuro Macut", "duro-macut"), ("", "entity")])
 def test_slugify(text, slug):
     assert slugify(text) == slug
 
