@@ -97,6 +97,11 @@ EDGE_WORDS = {
 }
 DASHES = {"–", "—"}
 SENTENCE_END = {".", "!", "?", "…", ":", ";", '"', "”", "’", ")"}
+# Copular verbs whose predicate noun characterises or categorises the subject.
+COPULAS = frozenset({"be", "remain", "become"})
+REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "oneself", "myself", "ourselves", "yourself"})
+# Modifiers that rank a predicate noun among others: "the first penalty", "the only candidate".
+RANKING_WORDS = frozenset({"first", "last", "only", "latest", "sole", "main", "second", "third"})
 OPENERS = {"‘": "’", "“": "”", "(": ")", "[": "]", '"': '"', "'": "'", "«": "»"}
 CLOSERS = {close: open_ for open_, close in OPENERS.items()}
 
@@ -166,9 +171,11 @@ class ClaimCues:
             `positive` for litotes that cancel out ("not without").
         event_nouns: event noun lemma to the lemma of its verb.
         stative_verbs: verbs of states, relations and rules.
-        stance_verbs: verbs of stances and habits, states in the simple present only.
+        portrayal_verbs: verbs that cast their object as something ("cast himself as").
         evaluative_words: attitude, motive and explanation words.
         role_labels: judgement nouns and adjectives, evaluative when predicated.
+        category_nouns: nouns of checkable categories (offices, ranks, trade
+            roles): predicated, they state a fact, where other nouns characterise.
         raising_verbs: verbs (and adjectives) whose infinitival complement
             carries the predicate, to `future` when they look ahead ("is
             expected to") or `present`.
@@ -181,9 +188,10 @@ class ClaimCues:
     negations: dict[str, str]
     event_nouns: dict[str, str]
     stative_verbs: frozenset[str]
-    stance_verbs: frozenset[str]
+    portrayal_verbs: frozenset[str]
     evaluative_words: frozenset[str]
     role_labels: frozenset[str]
+    category_nouns: frozenset[str]
     raising_verbs: dict[str, str]
     state_organs: frozenset[str]
 
@@ -197,9 +205,10 @@ class ClaimCues:
         negation_path: str | Path,
         event_nouns_path: str | Path,
         stative_verbs_path: str | Path,
-        stance_verbs_path: str | Path,
+        portrayal_verbs_path: str | Path,
         evaluative_path: str | Path,
         role_labels_path: str | Path,
+        category_nouns_path: str | Path,
         raising_verbs_path: str | Path,
         state_organs_path: str | Path,
     ) -> ClaimCues:
@@ -211,9 +220,10 @@ class ClaimCues:
             negations=read_cue_table(negation_path, values=("negative", "positive"), default="negative"),
             event_nouns=read_cue_table(event_nouns_path),
             stative_verbs=read_cue_set(stative_verbs_path),
-            stance_verbs=read_cue_set(stance_verbs_path),
+            portrayal_verbs=read_cue_set(portrayal_verbs_path),
             evaluative_words=read_cue_set(evaluative_path),
             role_labels=read_cue_set(role_labels_path),
+            category_nouns=read_cue_set(category_nouns_path),
             raising_verbs=read_cue_table(raising_verbs_path, values=("future", "present"), default="present"),
             state_organs=read_cue_set(state_organs_path),
         )
@@ -1168,14 +1178,18 @@ class ClaimExtractor:
            word ("is likely to", "is expected to"), a possibility modal
            ("may", "could") or a date after the DCT makes a prediction
            (TimeML: tense FUTURE, modality).
-        5. Evaluative language and evidential or hedging frames ("the vote
-           shows that", "is widely seen as") make an assessment.
+        5. Evaluative language, evidential or hedging frames ("the vote
+           shows that", "is widely seen as"), a predicated noun outside the
+           checkable categories ("Budapest is a useful crack in the West",
+           not "X is the largest investor") and a portrayal ("has cast
+           himself as a reformer") make an assessment.
         6. A denied proposition is a fact: an act that never happened.
-        7. A stative verb or the copula is a fact unless in the progressive; a
-           stance verb in the simple present is a fact ("X rejects Y"); so is
-           "can" stating a rule.
-        8. The simple present or progressive of a dynamic verb interprets the
-           present: an assessment.
+        7. A stative verb or the copula is a fact unless in the progressive;
+           so is "can" stating a rule.
+        8. The simple present states a standing position or habit, a fact
+           ("Serbia buys most of its gas from Russia"); the present
+           progressive interprets what is under way, an assessment ("the
+           party is leading it in the opposite direction").
         9. A durative adverb ("had long demanded") makes a state: a fact.
         10. Otherwise an event.
         """
@@ -1207,19 +1221,17 @@ class ClaimExtractor:
         evidential = frame.shift in ("evidential", "hedge") or (
             frame.shift is None and verb.lemma_ in self.cues.evidential_verbs
         )
-        if evidential or self._is_evaluative(frame, cues):
+        if evidential or self._is_evaluative(frame, cues) or self._characterises(frame) or self._portrays(frame):
             return "assessment"
         if self._polarity(frame, cues) == "negative":
             return "fact"
         lemma = _verb_lemma(frame.predicate_head or verb)
         if lemma in self.cues.stative_verbs and not self._has_event_object(frame):
             return "assessment" if tense.progressive else "fact"
-        if lemma in self.cues.stance_verbs and tense.tense == "present" and not tense.perfect:
-            return "fact"
         if tense.modal == "can":
             return "fact"
         if tense.tense == "present" and not tense.perfect:
-            return "assessment"
+            return "assessment" if tense.progressive else "fact"
         chain = {t.i for t in frame.chain}
         if any(t.lower_ in ("long", "always") and t.dep_ == "advmod" and t.head.i in chain for t in cues):
             return "fact"
@@ -1271,6 +1283,42 @@ class ClaimExtractor:
             if token.text in OPENERS and token.head.dep_ in ("attr", "acomp") and token.head.head.i in heads:
                 return True
         return False
+
+    def _characterises(self, frame: _Frame) -> bool:
+        """A copular clause that predicates a common noun outside the checkable categories.
+
+        "Nuclear power is the next test" and "ports remain bottlenecks"
+        characterise; an office, a rank or a trade role ("is a senior fellow",
+        "was the largest investor", "was the only candidate"), a number and an
+        existential "there is" state a fact.
+        """
+        verb = frame.predicate_head or frame.head
+        if verb.lemma_ not in COPULAS or any(c.dep_ == "expl" for c in verb.children):
+            return False
+        noun = next((c for c in verb.children if c.dep_ == "attr" and c.tag_ in ("NN", "NNS")), None)
+        if noun is None or noun.lemma_ in self.cues.category_nouns or noun.lower_ in self.cues.category_nouns:
+            return False
+        return not any(
+            c.tag_ in ("JJS", "CD") or c.lower_ in RANKING_WORDS for c in noun.children if c.dep_ in ("amod", "nummod", "advmod")
+        )
+
+    def _portrays(self, frame: _Frame) -> bool:
+        """A portrayal with an "as" phrase that the author reads into conduct.
+
+        A self-portrayal ("has cast himself as a reformer", "projects an image
+        of himself as ...") or a standing one in the simple present ("Astana
+        treats Moscow as its guarantor") is an interpretation. A dated act of
+        portraying something else ("the party presented the decision as a
+        response") reports what was said: an event.
+        """
+        verb = frame.predicate_head or frame.head
+        if verb.lemma_ not in self.cues.portrayal_verbs or not any(c.lower_ == "as" and c.dep_ == "prep" for c in verb.children):
+            return False
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if any(t.lower_ in REFLEXIVES for o in objects for t in o.subtree):
+            return True
+        tense = self._tense(frame)
+        return tense.tense == "present" and not tense.perfect and not tense.progressive
 
     def _has_event_object(self, frame: _Frame) -> bool:
         """A light stative verb with an event object ("held talks") reports an event."""
@@ -1816,9 +1864,10 @@ def _unique(values: Iterable[str | None]) -> list[str]:
         "negation_path": str(DATA / "claims_negation.txt"),
         "event_nouns_path": str(DATA / "claims_event_nouns.txt"),
         "stative_verbs_path": str(DATA / "claims_stative_verbs.txt"),
-        "stance_verbs_path": str(DATA / "claims_stance_verbs.txt"),
+        "portrayal_verbs_path": str(DATA / "claims_portrayal_verbs.txt"),
         "evaluative_path": str(DATA / "claims_evaluative.txt"),
         "role_labels_path": str(DATA / "claims_role_labels.txt"),
+        "category_nouns_path": str(DATA / "claims_category_nouns.txt"),
         "raising_verbs_path": str(DATA / "claims_raising_verbs.txt"),
         "state_organs_path": str(DATA / "claims_state_organs.txt"),
         "future_modals": ["will", "would", "shall", "be to"],
@@ -1854,9 +1903,10 @@ def make_claim_extractor(
     negation_path: str,
     event_nouns_path: str,
     stative_verbs_path: str,
-    stance_verbs_path: str,
+    portrayal_verbs_path: str,
     evaluative_path: str,
     role_labels_path: str,
+    category_nouns_path: str,
     raising_verbs_path: str,
     state_organs_path: str,
     future_modals: list[str],
@@ -1886,9 +1936,10 @@ def make_claim_extractor(
         negation_path: negation cues, and litotes that cancel out.
         event_nouns_path: event nouns with their verbs (TimeML event nominals).
         stative_verbs_path: verbs of states, relations and rules.
-        stance_verbs_path: verbs of stances and habits (states in the simple present).
+        portrayal_verbs_path: verbs that cast their object as something.
         evaluative_path: attitude, motive and explanation words.
         role_labels_path: judgement nouns, evaluative when predicated.
+        category_nouns_path: nouns of checkable categories, a fact when predicated.
         raising_verbs_path: verbs whose complement carries the predicate.
         state_organs_path: nouns standing for a state's organs.
         future_modals: modals (and "be to") of a prediction that stays certain.
@@ -1920,9 +1971,10 @@ def make_claim_extractor(
         negation_path=negation_path,
         event_nouns_path=event_nouns_path,
         stative_verbs_path=stative_verbs_path,
-        stance_verbs_path=stance_verbs_path,
+        portrayal_verbs_path=portrayal_verbs_path,
         evaluative_path=evaluative_path,
         role_labels_path=role_labels_path,
+        category_nouns_path=category_nouns_path,
         raising_verbs_path=raising_verbs_path,
         state_organs_path=state_organs_path,
     )

@@ -173,6 +173,18 @@ def test_no_claim_for_dates_that_only_identify(nlp_small_kb, text):
         ("The move is seen as an attempt to split the EU.", "assessment"),  # a hedged interpretation
         ("The opposition may have underestimated the regime.", "assessment"),  # a guess about the past
         ("Minsk went further than its neighbours.", "assessment"),  # a comparative predicate
+        ("The ministry rarely publishes its budget.", "fact"),  # a habit of a dynamic verb
+        ("The ruling party is steering the country away from Europe.", "assessment"),  # what is under way
+        ("The border remains a bottleneck.", "assessment"),  # a predicated noun that characterises
+        ("Kyiv is a useful lever for Warsaw.", "assessment"),
+        ("Lithuania is a member of the alliance.", "fact"),  # a membership
+        ("Anna Novak is a senior fellow at an institute in Oslo.", "fact"),  # an office
+        ("Poland was the largest investor in the region last year.", "fact"),  # a rank
+        ("He was the only candidate.", "fact"),
+        ("There are two bridges across the river.", "fact"),  # existential, not a characterisation
+        ("The president has cast himself as a peacemaker.", "assessment"),  # a self-portrayal
+        ("Minsk treats the treaty as a dead letter.", "assessment"),  # a standing portrayal
+        ("The party presented the vote as a victory on 3 May 2024.", "event"),  # a dated act of portraying
     ],
 )
 def test_type(nlp_small_kb, text, expected):
