@@ -6,8 +6,14 @@ Order of work for one `Doc` (each step is a general rule, not a list of answers)
 1. *Gazetteer*: every name and alias of the KB is matched on token text; the
    longest match wins.
 2. *NER*: the model's name entities (SPEC labels only) are trimmed: a leading
-   "the", a possessive "’s", quotes and punctuation, and, for PERSON, a title
-   ("President", "Foreign Minister").
+   "the", a possessive "’s" (and what follows it: "Kazakhstan’s Balancing
+   Act" in a title keeps "Kazakhstan"), quotes and punctuation, and, for
+   PERSON, a title ("President", "Foreign Minister"). Labels are fixed by the
+   head word (LAW "… Act", FAC "… Corridor", LOC "… valley", a lower-case
+   head joining the name) and by context (ORG after "the oil company", with
+   an organisation noun in apposition, or before an acronym in brackets); a
+   name split at a particle is joined ("Ursula von der" + "Leyen"); and a
+   longer name ending in a word tagged alone as PERSON is that person.
 3. *Merge*: a KB match wins over an overlapping NER entity, unless the NER
    entity is a longer proper name that contains it ("Belarusian Association of
    Journalists" contains "Belarusian").
@@ -15,14 +21,20 @@ Order of work for one `Doc` (each step is a general rule, not a list of answers)
    state's metonym is the state (GPE) unless it is a literal place ("in Minsk",
    "flew to Minsk"). An NER entity whose text is a KB surface is linked too. A
    name not in the KB gets a document-level id, the slug of its name (`nil:<slug>`
-   if that slug is another entry's id); a later surname or acronym links to the
-   earlier full form ("Novak" after "Anna Novak", "ABC"
-   after "Alpha Beta Company (ABC)").
+   if that slug is another entry's id); a surname, a family name written first,
+   the head word of an organisation's name or an acronym links to the full form
+   ("Novak" and "Anna Novak", "Xi" and "Xi Jinping", "the Commission" after
+   "the Baltic Energy Commission", "ABC" after "Alpha Beta Company (ABC)"), and
+   so does a second name given with "or" ("X, or Middle Corridor"). A capital is
+   a literal place after a locative preposition, a verb or noun of motion
+   ("a visit to Minsk"), a place noun with "of" ("the centre of Minsk") or as
+   the object of "visit", "leave" or "reach".
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -47,6 +59,12 @@ PLACE_GUESS_LABELS = {"ORG", "PERSON", "NORP"}
 # or work that contains a place or people ("Belarusian Association of Journalists").
 CONTAINER_LABELS = {"ORG", "FAC", "LAW", "EVENT", "WORK_OF_ART", "PRODUCT"}
 CONTAINED_LABELS = {"GPE", "NORP", "LOC"}
+# Lower-case particles inside personal names ("Ursula von der Leyen", "Omar al Bashir").
+NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin", "ibn", "al", "el"}
+# Verbs whose direct object is a place reached or left ("visited Moscow", "left Minsk").
+VISIT_VERBS = {"visit", "leave", "reach", "enter", "tour"}
+# Labels a surname used alone as PERSON overrides on a longer name ending in it.
+NOT_PERSON_LABELS = {"ORG", "GPE", "NORP", "LOC", "FAC"}
 
 
 def read_word_list(path: str | Path) -> list[str]:
@@ -90,11 +108,17 @@ class KBEntityLinker:
         law_heads_path: str,
         place_nouns: Sequence[str],
         organ_nouns_path: str,
+        facility_heads_path: str,
+        landform_heads_path: str,
+        organisation_nouns_path: str,
     ):
         self.kb: KnowledgeBase = load_kb(Path(kb_path))
         self.organ_nouns = set(read_word_list(organ_nouns_path))
         self.place_nouns = set(place_nouns)
         self.law_heads = set(read_word_list(law_heads_path))
+        self.facility_heads = set(read_word_list(facility_heads_path))
+        self.landform_heads = set(read_word_list(landform_heads_path))
+        self.organisation_nouns = set(read_word_list(organisation_nouns_path))
         self.ner_labels = set(ner_labels) & set(ENTITY_LABELS)
         self.titles = set(read_word_list(titles_path))
         self.literal_prepositions = set(literal_prepositions)
@@ -155,6 +179,9 @@ class KBEntityLinker:
             if ent.label_ not in self.ner_labels:
                 continue
             start, end = self._trim(doc, ent.start, ent.end, ent.label_)
+            inner = next((t.i for t in doc[start + 1 : end] if t.text in POSSESSIVES), None)
+            if inner is not None:  # "Kazakhstan’s Balancing Act" in a title: the possessor only
+                start, end = self._trim(doc, start, inner, ent.label_)
             if start >= end or not any(ch.isupper() for ch in doc[start:end].text):
                 continue
             if all(t.lower_.rstrip(".") in self.titles for t in doc[start:end]):
@@ -162,15 +189,68 @@ class KBEntityLinker:
             if end - start == 1 and doc[start].is_sent_start and doc[start].lower_ in self.organ_nouns:
                 continue  # "Parliament approved ...": a common noun capitalised by position
             label = ent.label_
+            following = doc[end] if end < len(doc) else None
+            if following is not None and following.is_lower and following.tag_ in ("NN", "NNS") and (
+                following.lower_ in self.facility_heads or following.lower_ in self.landform_heads
+            ):
+                end += 1  # "the Lachin corridor", "the Jadar valley": the head word belongs to the name
             if self._is_law_name(doc, start, end):
                 label = "LAW"
                 lead = self.surfaces.get(doc[start].text)
                 if lead and lead[0].label == "NORP":
                     start += 1  # "the American Foreign Agents Registration Act": NORP, then LAW
+            elif end - start > 1 and doc[end - 1].lower_ in self.facility_heads:
+                label = "FAC"  # "Middle Corridor", "Zvartnots International Airport"
+            elif end - start > 1 and doc[end - 1].lower_ in self.landform_heads:
+                label = "LOC"  # "Jadar valley", "Caspian Sea": a natural feature
             first = self.surfaces.get(doc[start].text)
             if label == "PERSON" and end - start > 1 and first and first[0].label in ("NORP", "GPE"):
                 label = "ORG"  # "Georgian Dream": a name led by a people or place is no person
+            if label != "LAW" and self._named_as_organisation(doc, start, end):
+                label = "ORG"
             found.append(Candidate(start, end, label, "ner"))
+        return self._surnames_name_persons(doc, self._join_particles(doc, found))
+
+    def _named_as_organisation(self, doc: Doc, start: int, end: int) -> bool:
+        """"the oil company X", "X, the state producer," or "X (XYZ)": the name is an organisation."""
+        before = doc[start - 1] if start > 0 else None
+        if before is not None and before.pos_ == "NOUN" and before.lemma_.lower() in self.organisation_nouns:
+            return True
+        root = doc[start:end].root
+        if any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in self.organisation_nouns for c in root.children):
+            return True
+        after = doc[end : end + 3]
+        return len(after) == 3 and after[0].text == "(" and after[2].text == ")" and after[1].is_upper and len(after[1]) > 1
+
+    @staticmethod
+    def _join_particles(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+        """Join a name split at a particle: "Ursula von der" + "Leyen" is one PERSON."""
+        joined: list[Candidate] = []
+        for cand in found:
+            if joined and joined[-1].label == "PERSON" and joined[-1].end <= cand.start:
+                gap = doc[joined[-1].end : cand.start]
+                tail = [t for t in doc[joined[-1].start : joined[-1].end]][-1:]
+                bridging = all(t.lower_ in NAME_PARTICLES for t in gap) and (len(gap) > 0 or tail[0].lower_ in NAME_PARTICLES)
+                if bridging and doc[cand.start].is_title and cand.end - cand.start == 1:
+                    joined[-1].end = cand.end
+                    continue
+            joined.append(cand)
+        for cand in joined:  # "Ursula von der" with "Leyen" missed by the model
+            while cand.label == "PERSON" and doc[cand.end - 1].lower_ in NAME_PARTICLES and cand.end < len(doc):
+                following = doc[cand.end]
+                if not (following.is_title or following.lower_ in NAME_PARTICLES):
+                    break
+                cand.end += 1
+        return [c for i, c in enumerate(joined) if not (i and c.start < joined[i - 1].end)]
+
+    @staticmethod
+    def _surnames_name_persons(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+        """A longer name ending in a word the model tags alone as PERSON is that person."""
+        surnames = {doc[c.start].text for c in found if c.label == "PERSON" and c.end - c.start == 1}
+        for cand in found:
+            if cand.label in NOT_PERSON_LABELS and cand.end - cand.start > 1 and doc[cand.end - 1].text in surnames:
+                if all(t.pos_ == "PROPN" or t.is_punct for t in doc[cand.start : cand.end]):
+                    cand.label = "PERSON"  # "Kassym-Jomart Tokayev" (ORG), later "Tokayev" (PERSON)
         return found
 
     def _is_law_name(self, doc: Doc, start: int, end: int) -> bool:
@@ -185,9 +265,11 @@ class KBEntityLinker:
     @staticmethod
     def _swallows(doc: Doc, outer: Candidate, inner: Candidate) -> bool:
         """True when NER name `outer` is a longer proper name around KB match `inner`."""
-        if outer.label not in CONTAINER_LABELS or inner.label not in CONTAINED_LABELS:
-            return False
         if not (outer.start <= inner.start and inner.end <= outer.end):
+            return False
+        if outer.label == inner.label == "NORP":  # "Central Asian", "South Korean": a longer adjective
+            return all(t.is_title for t in doc[outer.start : outer.end])
+        if outer.label not in CONTAINER_LABELS or inner.label not in CONTAINED_LABELS:
             return False
         extra = [t for t in doc[outer.start : outer.end] if not inner.start <= t.i < inner.end]
         return any(t.pos_ == "PROPN" for t in extra)
@@ -216,6 +298,8 @@ class KBEntityLinker:
         last = doc[end - 1]
         if last.dep_ == "poss" or (end < len(doc) and doc[end].text in POSSESSIVES):
             return False  # "Minsk’s support": a possessor acts, so it is the government
+        if last.dep_ == "dobj" and last.head.lemma_.lower() in VISIT_VERBS:
+            return True  # "has visited Moscow"
         before = start - 1
         while before >= 0 and doc[before].pos_ == "DET":
             before -= 1  # "at the White House"
@@ -226,7 +310,7 @@ class KBEntityLinker:
             return True
         if prep.lower_ in self.motion_prepositions:
             return prep.head.lemma_.lower() in self.motion_verbs
-        return False
+        return prep.lower_ == "of" and prep.head.lemma_.lower() in self.place_nouns  # "the centre of Belgrade"
 
     def _choose_entry(self, doc: Doc, cand: Candidate, entries: list[KBEntry]) -> KBEntry:
         """Pick among entries sharing a surface: metonym (the state) or the place."""
@@ -247,8 +331,9 @@ class KBEntityLinker:
                 if text in known:
                     return known[text]  # a surname or acronym of an earlier full form
                 label = cand.label
-                if label in PLACE_GUESS_LABELS and cand.end - cand.start == 1 and self._after_literal_preposition(doc, cand.start):
-                    label = "GPE"  # "through Syunik": an unknown name used as a place
+                if label in PLACE_GUESS_LABELS and self._after_literal_preposition(doc, cand.start):
+                    if cand.end - cand.start == 1 or all(t.pos_ == "PROPN" for t in doc[cand.start : cand.end]):
+                        label = "GPE"  # "through Syunik", "in Novi Sad": an unknown name used as a place
                 return self._document_id(text), label
             cand.key = text if text in self.surfaces else entries[0].name
         else:
@@ -279,28 +364,57 @@ class KBEntityLinker:
         spans: list[Span] = []
         for cand in candidates:
             kb_id, label = self._link(doc, cand, known)
+            if spans and cand.source == "ner" and kb_id not in self.kb.entries and self._renames(doc, spans[-1], cand):
+                kb_id, label = spans[-1].kb_id_, spans[-1].label_  # "the Trans-Caspian Route, or Middle Corridor,"
             span = doc[cand.start : cand.end]
-            if label == "PERSON" and len(span) > 1:
+            if label in ("PERSON", "ORG") and len(span) > 1:
                 known.setdefault(span.text, (kb_id, label))
-                known.setdefault(span[-1].text, (kb_id, label))
+                known.setdefault(span[-1].text, (kb_id, label))  # "Novak", "the Commission"
             after = doc[cand.end : cand.end + 3]
             if len(after) == 3 and after[0].text == "(" and after[2].text == ")" and after[1].is_upper:
                 known.setdefault(after[1].text, (kb_id, label))
             spans.append(Span(doc, cand.start, cand.end, label=label, kb_id=kb_id))
+        for span in spans:  # a family name written first ("Xi" after "Xi Jinping")
+            if span.label_ == "PERSON" and len(span) > 1 and span[0].is_title:
+                known.setdefault(span[0].text, (span.kb_id_, span.label_))
+        spans = [self._short_form(span, known) for span in spans]
         doc.ents = self._add_repeated_names(doc, self._consistent_labels(spans), known)
         return doc
+
+    def _short_form(self, span: Span, known: dict[str, tuple[str, str]]) -> Span:
+        """A one-word name outside the KB that shortens a longer name anywhere in the doc takes its id.
+
+        Covers a surname met before the full name (a title "Orbán’s Gamble",
+        then "Viktor Orbán") and a family name written first ("Xi").
+        """
+        if len(span) != 1 or span.kb_id_ in self.kb.entries or span.text not in known:
+            return span
+        kb_id, label = known[span.text]
+        if kb_id == span.kb_id_ or label not in ("PERSON", "ORG"):
+            return span
+        return Span(span.doc, span.start, span.end, label=label, kb_id=kb_id)
+
+    @staticmethod
+    def _renames(doc: Doc, previous: Span, cand: Candidate) -> bool:
+        """"X, or Y" and "X, also known as Y": a second name for the entity just named."""
+        between = [t.lower_ for t in doc[previous.end : cand.start]]
+        return cand.label == previous.label_ and between in ([",", "or"], ["or"], [",", "also", "known", "as"], ["also", "known", "as"])
 
     def _consistent_labels(self, spans: list[Span]) -> list[Span]:
         """Give every mention of one name outside the KB the same label.
 
-        A place reading (GPE) found anywhere wins; otherwise the first mention's
-        label does, since the model is most reliable on the full first form.
+        A place reading (GPE) found anywhere wins; otherwise the label of most
+        mentions does, the first mention's on a tie (the model is most reliable
+        on the full first form; a title-case title can mislead it once).
         """
-        chosen: dict[str, str] = {}
+        votes: dict[str, Counter[str]] = {}
         for span in spans:
             if span.kb_id_ not in self.kb.entries:
-                if span.label_ == "GPE" or span.kb_id_ not in chosen:
-                    chosen[span.kb_id_] = span.label_
+                votes.setdefault(span.kb_id_, Counter())[span.label_] += 1
+        chosen = {
+            kb_id: "GPE" if "GPE" in counts else max(counts, key=lambda label: (counts[label], -list(counts).index(label)))
+            for kb_id, counts in votes.items()
+        }
         return [
             Span(span.doc, span.start, span.end, label=chosen[span.kb_id_], kb_id=span.kb_id_)
             if span.kb_id_ in chosen and chosen[span.kb_id_] != span.label_ else span
@@ -331,8 +445,11 @@ class KBEntityLinker:
         "motion_prepositions": ["to", "from", "via"],
         "law_heads_path": str(Path(__file__).parent / "data" / "law_heads.txt"),
         "organ_nouns_path": str(Path(__file__).parent / "data" / "claims_state_organs.txt"),
-        "place_nouns": ["city", "town", "village", "province", "region", "district", "republic", "oblast", "county", "capital", "port", "island"],
-        "motion_verbs": ["go", "travel", "fly", "come", "return", "move", "arrive", "flee", "drive", "sail", "march", "walk", "deport", "send", "bring", "take", "transfer", "relocate", "escape", "head"],
+        "facility_heads_path": str(Path(__file__).parent / "data" / "facility_heads.txt"),
+        "landform_heads_path": str(Path(__file__).parent / "data" / "landform_heads.txt"),
+        "organisation_nouns_path": str(Path(__file__).parent / "data" / "organisation_nouns.txt"),
+        "place_nouns": ["city", "town", "village", "province", "region", "district", "republic", "oblast", "county", "capital", "port", "island", "centre", "center", "streets", "outskirts", "suburbs", "heart", "mayor", "residents"],
+        "motion_verbs": ["go", "travel", "fly", "come", "return", "move", "arrive", "flee", "drive", "sail", "march", "walk", "deport", "send", "bring", "take", "transfer", "relocate", "escape", "head", "visit", "trip", "journey", "flight", "tour"],
     },
 )
 def make_kb_entities(
@@ -347,11 +464,14 @@ def make_kb_entities(
     law_heads_path: str,
     place_nouns: list[str],
     organ_nouns_path: str,
+    facility_heads_path: str,
+    landform_heads_path: str,
+    organisation_nouns_path: str,
 ) -> KBEntityLinker:
     """Factory for `KBEntityLinker` (see module docstring)."""
     return KBEntityLinker(
         nlp, kb_path, ner_labels, titles_path, literal_prepositions, motion_prepositions, motion_verbs, law_heads_path, place_nouns,
-        organ_nouns_path,
+        organ_nouns_path, facility_heads_path, landform_heads_path, organisation_nouns_path,
     )
 
 

@@ -133,3 +133,69 @@ def test_a_document_id_never_takes_the_id_of_another_kb_entry(nlp_small_kb):
     linker = nlp_small_kb.get_pipe("kb_entities")
     assert linker._document_id("Poland") == "nil:poland"
     assert linker._document_id("Anna Kowalczyk") == "anna-kowalczyk"
+
+
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        # A name right after an organisation noun, or with one as its apposition, is ORG.
+        ("The mining company Velmora Tinto bought the mine.", "Velmora Tinto", "ORG"),
+        ("The rights group Civic Watchers said the detainees were beaten.", "Civic Watchers", "ORG"),
+        ("Most of the ore goes to Brandtholm, the state producer, every year.", "Brandtholm", "ORG"),
+        # A name with an acronym in brackets is an organisation: people have none.
+        ("The refinery belongs to Naftova Industrija Kovar (NIK) today.", "Naftova Industrija Kovar", "ORG"),
+        # A capitalised facility head makes FAC, a landform head LOC.
+        ("Freight now moves along the Middle Corridor to the coast.", "Middle Corridor", "FAC"),
+        ("Protesters marched against the mine in the Velden valley last week.", "Velden valley", "LOC"),
+    ],
+)
+def test_label_rules_from_head_and_context(nlp_small_kb, text, name, label):
+    found = {e.text: e.label_ for e in nlp_small_kb(text).ents}
+    assert found.get(name) == label
+
+
+def test_a_name_split_at_a_particle_is_joined(nlp_small_kb):
+    found = {e.text: e.label_ for e in nlp_small_kb("Later, Astrid von der Halden announced a package of loans.").ents}
+    assert found.get("Astrid von der Halden") == "PERSON"
+
+
+def test_a_surname_tagged_alone_makes_the_full_name_a_person(nlp_small_kb):
+    doc = nlp_small_kb("Allies helped Ulan-Bek Sadykov restore order at home. Sadykov said he was grateful.")
+    found = {e.text: (e.label_, e.kb_id_) for e in doc.ents}
+    assert found["Sadykov"] == found["Ulan-Bek Sadykov"] == ("PERSON", "ulan-bek-sadykov")
+
+
+@pytest.mark.parametrize(
+    "text, short, full",
+    [
+        # A surname met before the full name (in a title) still links to it.
+        ("Lindqvar’s Long Game\nThe strategy of Henrik Lindqvar has worked.", "Lindqvar", "Henrik Lindqvar"),
+        # A family name written first.
+        ("Wen Daoming arrived on Monday. Wen then met the premier.", "Wen", "Wen Daoming"),
+        # A later head word of an organisation's name.
+        ("The Baltic Energy Commission met twice. The Commission then published a report.", "Commission", "Baltic Energy Commission"),
+        # "X, or Y": a second name of the same thing.
+        ("Trade uses the Trans-Steppe Transport Route, or Middle Corridor, more and more.", "Middle Corridor", "Trans-Steppe Transport Route"),
+    ],
+)
+def test_short_forms_and_second_names_link_to_the_full_name(nlp_small_kb, text, short, full):
+    found = {e.text: e.kb_id_ for e in nlp_small_kb(text).ents}
+    assert short in found and found[short] == found.get(full)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The minister has visited Warsaw twice this year.", [("Warsaw", "GPE", "warsaw")]),  # a place visited
+        ("A state visit to Vilnius followed.", [("Vilnius", "GPE", "vilnius")]),  # a noun of motion
+        ("Thousands filled the centre of Warsaw.", [("Warsaw", "GPE", "warsaw")]),  # a part of the city
+        ("Brussels has taken Warsaw to court.", [("Brussels", "ORG", "european-union"), ("Warsaw", "GPE", "poland")]),
+    ],
+)
+def test_capitals_as_places(nlp_small_kb, text, expected):
+    assert ents(nlp_small_kb, text) == expected
+
+
+def test_a_longer_people_adjective_wins_over_its_last_word(nlp_small_kb):
+    found = [(e.text, e.label_) for e in nlp_small_kb("Four other Central Asian leaders met in the spring.").ents]
+    assert found == [("Central Asian", "NORP")]
