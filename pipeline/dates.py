@@ -152,11 +152,12 @@ class _Expr:
     looks_back: bool = False  # in a past-perfect sentence ("had been tabled in April")
     horizon: bool = False  # governed by "by", "until", "before" ...
     identifying: bool = False  # "a statute of 2012", "the 1990 Declaration"
+    since: bool = False  # "president since 2017": the start of a state that lasts until now
 
     @property
     def anchors(self) -> bool:
         """Whether this date may set the narrative time for later dates."""
-        return not (self.future or self.horizon or self.identifying)
+        return not (self.future or self.horizon or self.identifying or self.since)
 
 
 # ---------------------------------------------------------------------------
@@ -395,6 +396,8 @@ _ALTERNATIVES: list[tuple[str, str]] = [
 _BEFORE_WINDOW = 40
 # A governing "by", "until", "before" makes the date a horizon, not an event time.
 _HORIZON_BEFORE = re.compile(r"(?i:\b(?:by|until|till|before|up\s+to)\s+)$")
+# A governing "since" starts a state that lasts until the DCT: the narrative is not there.
+_SINCE_BEFORE = re.compile(r"(?i:\bsince\s+)$")
 # "a statute of 2012", "the war of August 2008": the date identifies a thing.
 _OF_BEFORE = re.compile(r"[A-Za-z]\s+of\s+$")
 # "the 1990 Declaration", "its June summit": the date premodifies a noun.
@@ -598,6 +601,7 @@ class DateFinder:
             expr.looks_back = bool(_PAST_PERFECT.search(text, sentence_start, sentence_end))
             before = _window(text, expr.start)
             expr.horizon = bool(_HORIZON_BEFORE.search(before))
+            expr.since = bool(_SINCE_BEFORE.search(before))
             expr.identifying = expr.day is None and (
                 bool(_OF_BEFORE.search(before))
                 or (bool(_DETERMINER_BEFORE.search(before)) and bool(_NOUN_AFTER.match(text, expr.end)))

@@ -162,6 +162,10 @@ CASES = [
     ("Many fear for the country’s democratic future.", None, []),
     ("Some 2000 troops and 2,000 police arrived.", None, []),
     ("The regime freed 123 prisoners, 53.9 per cent of the total.", None, []),
+    ("The envoy left in March 2025. The premier, in office since 2019, resigned in mid-June.", "2025-10-01",
+     [("March 2025", "2025-03"), ("2019", "2019"), ("mid-June", "2025-06")]),  # a "since" date starts a state
+    ("The talks ended on 2 September 2025. A minister warned that gas could run out by November.", "2025-10-01",
+     [("2 September 2025", "2025-09-02"), ("November", "2025-11")]),  # "could": a possible future
     ("The new border fence is 1990 km long.", None, []),
     ("Rebels may strike again, as soon as the snow melts.", None, []),
     ("The Prague Spring of 1968 ended in August.", None, [("1968", "1968"), ("August", "1968-08")]),
