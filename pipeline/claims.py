@@ -81,6 +81,8 @@ ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "attr", "oprd", "npadvm
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "csubj", "csubjpass", "parataxis", "appos", "conj"}
 # A nationality adjective in one of these relations modifies a noun ("Polish court").
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
+# Possessive pronouns of a person: "his visit" is the visit of the person last named.
+PERSON_POSSESSIVES = {"his", "her"}
 # Modifiers in front of a noun: a date there only premodifies ("the 2014 fraud").
 PREMODIFIER_DEPS = {"poss", "compound", "nmod", "amod", "nummod", "det"}
 RELATIVE_WORDS = {"which", "who", "whom", "that", "whose", "where", "when"}
@@ -516,6 +518,8 @@ class _DocContext:
     focal_state: str | None
     person_starts: list[int]
     person_ids: list[str]
+    subject_starts: list[int]
+    subject_ids: list[str]
     label_of: dict[str, str]
     previous_groups: tuple[str, ...] = ()
 
@@ -549,13 +553,31 @@ class _DocContext:
             focal_state=states.most_common(1)[0][0] if states else None,
             person_starts=[entity.start for entity in persons],
             person_ids=[entity.kb_id for entity in persons],
+            subject_starts=[entity.start for entity in persons if _is_subject(entity.root)],
+            subject_ids=[entity.kb_id for entity in persons if _is_subject(entity.root)],
             label_of=label_of,
         )
 
     def last_person(self, before: int) -> str | None:
-        """The kb_id of the last PERSON mention before token `before`."""
-        index = bisect.bisect_left(self.person_starts, before) - 1
-        return self.person_ids[index] if index >= 0 else None
+        """The person a pronoun at token `before` stands for.
+
+        The last person named as a subject, as centering theory predicts
+        (Grosz, Joshi and Weinstein 1995: the subject is the preferred
+        antecedent), unless a person named later in the pronoun's own sentence
+        is closer; otherwise the last person named.
+        """
+        index = bisect.bisect_left(self.subject_starts, before) - 1
+        latest = bisect.bisect_left(self.person_starts, before) - 1
+        if latest < 0:
+            return None
+        if index < 0:
+            return self.person_ids[latest]
+        sentence_start = before
+        while sentence_start > 0 and not self.tokens[sentence_start].is_sent_start:
+            sentence_start -= 1
+        if self.person_starts[latest] >= sentence_start > self.subject_starts[index]:
+            return self.person_ids[latest]
+        return self.subject_ids[index]
 
     def is_future(self, value: str | None) -> bool:
         """True when a date value lies after the DCT (TimeML FUTURE_REF included)."""
@@ -1379,7 +1401,10 @@ class ClaimExtractor:
         """The agents of an event noun: its possessor, a name or nationality before it, a by-phrase."""
         ids = []
         for child in noun.children:
-            if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.ent_type_):
+            if child.dep_ == "poss" and child.lower_ in PERSON_POSSESSIVES:
+                person = context.last_person(child.i)  # "His state visit to Minsk in May"
+                ids += [person] if person else []
+            elif child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.ent_type_):
                 ids += self._np_ids(child, owner, context, frame)
             elif child.dep_ == "prep" and child.lower_ == "by":
                 ids += [i for g in child.children for i in self._np_ids(g, owner, context, frame)]
@@ -1667,10 +1692,20 @@ def _linked(kb_id: str) -> bool:
 
 
 def _is_modifier(token: _Tok) -> bool:
-    """A word modifying a noun, directly or as a conjunct ("Russian and Belarusian forces")."""
+    """A word modifying a noun, directly, as a conjunct ("Russian and Belarusian forces") or
+    in a hyphenated compound ("Russian-led troops")."""
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
+    if token.dep_ == "npadvmod" and token.i + 2 < len(token.doc) and token.doc[token.i + 1].text == "-":
+        return token.head.dep_ in MODIFIER_DEPS
     return token.dep_ in MODIFIER_DEPS
+
+
+def _is_subject(token: _Tok) -> bool:
+    """A name that is the subject of its clause, or a conjunct of one ("X and Y met")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass")
 
 
 def _antecedent(verb: _Tok) -> _Tok | None:

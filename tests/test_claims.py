@@ -283,6 +283,14 @@ def test_source(nlp_small_kb, text, expected):
         ("The prisoners were released on Monday.", "release", ()),
         # A pronoun subject: the last person named.
         ("Maia Sandu spoke first. She rejected the offer.", "reject", ("maia-sandu",)),
+        # A pronoun prefers the last person named as a subject (centering), not the last object.
+        ("President Maia Sandu dismissed her deputy, Tomas Lindberg. She has said that she will not run again.",
+         "say", ("maia-sandu",)),
+        # A possessive pronoun gives an event noun its agent.
+        ("Maia Sandu landed on Monday. Her state visit to Warsaw in July 2024 produced two agreements.",
+         "visit", ("maia-sandu",)),
+        # A nationality adjective in a hyphenated modifier is the state.
+        ("Russian-led troops arrived in January 2022.", "arrive", ("russia",)),
         # An elided subject is shared by coordinated verb phrases.
         ("The Kremlin praised the decision and promised support.", "promise", ("kremlin",)),
         # An unnamed state organ stands for the article's main state.
