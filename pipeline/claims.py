@@ -101,6 +101,10 @@ DASHES = {"–", "—"}
 SENTENCE_END = {".", "!", "?", "…", ":", ";", '"', "”", "’", ")"}
 # Copular verbs whose predicate noun characterises or categorises the subject.
 COPULAS = frozenset({"be", "remain", "become"})
+# Verbs of appearance: with a complement they report an impression, not a record.
+APPEARANCE_VERBS = frozenset({"look", "seem", "appear", "sound"})
+# Counts after "more than": "more than once", "more than doubled" measure; they do not compare.
+MEASURED = frozenset({"once", "twice", "thrice", "half", "a", "an"})
 REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "oneself", "myself", "ourselves", "yourself"})
 # Modifiers that rank a predicate noun among others: "the first penalty", "the only candidate".
 RANKING_WORDS = frozenset({"first", "last", "only", "latest", "sole", "main", "second", "third"})
@@ -174,6 +178,7 @@ class ClaimCues:
         event_nouns: event noun lemma to the lemma of its verb.
         stative_verbs: verbs of states, relations and rules.
         portrayal_verbs: verbs that cast their object as something ("cast himself as").
+        cognition_verbs: verbs of a mental state ("expect", "know"): attributed, an assessment.
         evaluative_words: attitude, motive and explanation words.
         role_labels: judgement nouns and adjectives, evaluative when predicated.
         category_nouns: nouns of checkable categories (offices, ranks, trade
@@ -191,6 +196,7 @@ class ClaimCues:
     event_nouns: dict[str, str]
     stative_verbs: frozenset[str]
     portrayal_verbs: frozenset[str]
+    cognition_verbs: frozenset[str]
     evaluative_words: frozenset[str]
     role_labels: frozenset[str]
     category_nouns: frozenset[str]
@@ -208,6 +214,7 @@ class ClaimCues:
         event_nouns_path: str | Path,
         stative_verbs_path: str | Path,
         portrayal_verbs_path: str | Path,
+        cognition_verbs_path: str | Path,
         evaluative_path: str | Path,
         role_labels_path: str | Path,
         category_nouns_path: str | Path,
@@ -223,6 +230,7 @@ class ClaimCues:
             event_nouns=read_cue_table(event_nouns_path),
             stative_verbs=read_cue_set(stative_verbs_path),
             portrayal_verbs=read_cue_set(portrayal_verbs_path),
+            cognition_verbs=read_cue_set(cognition_verbs_path),
             evaluative_words=read_cue_set(evaluative_path),
             role_labels=read_cue_set(role_labels_path),
             category_nouns=read_cue_set(category_nouns_path),
@@ -1203,9 +1211,14 @@ class ClaimExtractor:
         5. Evaluative language, evidential or hedging frames ("the vote
            shows that", "is widely seen as"), a predicated noun outside the
            checkable categories ("Budapest is a useful crack in the West",
-           not "X is the largest investor") and a portrayal ("has cast
-           himself as a reformer") make an assessment.
-        6. A denied proposition is a fact: an act that never happened.
+           not "X is the largest investor"), a portrayal ("has cast
+           himself as a reformer"), an attributed mental state ("Moscow
+           expected gratitude") and an impression ("looked exhausted") make
+           an assessment.
+        6. A denied proposition is a fact: an act that never happened. So is
+           a past habit placed only "in the past", and a present perfect
+           state "since" a date; a copula placing someone at a place on a
+           date ("was in Kyiv") is an event.
         7. A stative verb or the copula is a fact unless in the progressive;
            so is "can" stating a rule.
         8. The simple present states a standing position or habit, a fact
@@ -1243,12 +1256,30 @@ class ClaimExtractor:
         evidential = frame.shift in ("evidential", "hedge") or (
             frame.shift is None and verb.lemma_ in self.cues.evidential_verbs
         )
-        if evidential or self._is_evaluative(frame, cues) or self._characterises(frame) or self._portrays(frame):
+        lemma = _verb_lemma(frame.predicate_head or verb)
+        if (
+            evidential
+            or self._is_evaluative(frame, cues)
+            or self._characterises(frame)
+            or self._portrays(frame)
+            or self._attributes_mind(frame, lemma)
+            or self._appears(frame, verb)
+        ):
             return "assessment"
         if self._polarity(frame, cues) == "negative":
             return "fact"
-        lemma = _verb_lemma(frame.predicate_head or verb)
-        if lemma in self.cues.stative_verbs and not self._has_event_object(frame):
+        own = self._dates(frame)
+        if own and all(d.value == "PAST_REF" for d in own) and tense.tense == "past" and not tense.perfect:
+            return "fact"  # "In the past, Warsaw shielded Budapest": a habit of the past
+        if tense.perfect and tense.tense == "present" and any(
+            t.lower_ == "since" and any(c.i in context.date_at for c in t.children) for t in frame.chain[0].children
+        ):
+            return "fact"  # "has marked every renewal since 2022": a state that lasts until now
+        if verb.lemma_ == "be" and own and self._is_at_place(verb, context):
+            return "event"  # "A day later, the premier was in Kyiv": a dated presence
+        if lemma in self.cues.stative_verbs and not self._has_event_object(frame) and not any(
+            c.dep_ == "prt" for c in (frame.predicate_head or verb).children
+        ):
             return "assessment" if tense.progressive else "fact"
         if tense.modal == "can":
             return "fact"
@@ -1299,9 +1330,10 @@ class ClaimExtractor:
             )  # "is a co-aggressor", "is not without risks"
             if predicated and (token.lemma_ in self.cues.role_labels or token.lower_ in self.cues.role_labels):
                 return True
-            comparative = token.tag_ in ("JJR", "RBR") or token.lower_ in ("further", "farther")
+            comparative = token.tag_ in ("JJR", "RBR", "JJS", "RBS") or token.lower_ in ("further", "farther")
             if comparative and on_predicate and token.dep_ in ("acomp", "advmod", "oprd", "ccomp", "xcomp"):
-                return True
+                if not _measures(token):
+                    return True
             if token.text in OPENERS and token.head.dep_ in ("attr", "acomp") and token.head.head.i in heads:
                 return True
         return False
@@ -1323,6 +1355,32 @@ class ClaimExtractor:
         return not any(
             c.tag_ in ("JJS", "CD") or c.lower_ in RANKING_WORDS for c in noun.children if c.dep_ in ("amod", "nummod", "advmod")
         )
+
+    def _attributes_mind(self, frame: _Frame, lemma: str) -> bool:
+        """A mental state attributed without a reported content ("Moscow expected gratitude",
+        "the president apparently knows it"): no record can settle it."""
+        if lemma not in self.cues.cognition_verbs:
+            return False
+        verb = frame.predicate_head or frame.head
+        return not any(c.dep_ == "ccomp" for c in verb.children)
+
+    @staticmethod
+    def _appears(frame: _Frame, verb: _Tok) -> bool:
+        """A verb of appearance with a complement ("the opposition looked exhausted")."""
+        return verb.lemma_ in APPEARANCE_VERBS and any(c.dep_ in ("acomp", "attr", "oprd") for c in verb.children)
+
+    @staticmethod
+    def _is_at_place(verb: _Tok, context: _DocContext) -> bool:
+        """A copula with a place as its complement ("was in Kyiv"), and no noun or adjective predicated."""
+        if any(c.dep_ in ("attr", "acomp") for c in verb.children):
+            return False
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+                for pobj in prep.children:
+                    entity = context.entity_at.get(pobj.i)
+                    if pobj.dep_ == "pobj" and entity is not None and entity.label in ("GPE", "FAC", "LOC"):
+                        return True
+        return False
 
     def _portrays(self, frame: _Frame) -> bool:
         """A portrayal with an "as" phrase that the author reads into conduct.
@@ -1701,6 +1759,15 @@ def _is_modifier(token: _Tok) -> bool:
     return token.dep_ in MODIFIER_DEPS
 
 
+def _measures(token: _Tok) -> bool:
+    """"more than once", "more than doubled", "less than 5 per cent": a quantity, not a comparison."""
+    doc = token.doc
+    if token.lower_ not in ("more", "less", "fewer") or token.i + 2 >= len(doc) or doc[token.i + 1].lower_ != "than":
+        return False
+    following = doc[token.i + 2]
+    return following.lower_ in MEASURED or following.tag_ == "CD" or following.pos_ == "VERB"
+
+
 def _is_subject(token: _Tok) -> bool:
     """A name that is the subject of its clause, or a conjunct of one ("X and Y met")."""
     while token.dep_ == "conj" and token.head.i != token.i:
@@ -1900,6 +1967,7 @@ def _unique(values: Iterable[str | None]) -> list[str]:
         "event_nouns_path": str(DATA / "claims_event_nouns.txt"),
         "stative_verbs_path": str(DATA / "claims_stative_verbs.txt"),
         "portrayal_verbs_path": str(DATA / "claims_portrayal_verbs.txt"),
+        "cognition_verbs_path": str(DATA / "claims_cognition_verbs.txt"),
         "evaluative_path": str(DATA / "claims_evaluative.txt"),
         "role_labels_path": str(DATA / "claims_role_labels.txt"),
         "category_nouns_path": str(DATA / "claims_category_nouns.txt"),
@@ -1939,6 +2007,7 @@ def make_claim_extractor(
     event_nouns_path: str,
     stative_verbs_path: str,
     portrayal_verbs_path: str,
+    cognition_verbs_path: str,
     evaluative_path: str,
     role_labels_path: str,
     category_nouns_path: str,
@@ -1972,6 +2041,7 @@ def make_claim_extractor(
         event_nouns_path: event nouns with their verbs (TimeML event nominals).
         stative_verbs_path: verbs of states, relations and rules.
         portrayal_verbs_path: verbs that cast their object as something.
+        cognition_verbs_path: verbs of mental states, an assessment when attributed.
         evaluative_path: attitude, motive and explanation words.
         role_labels_path: judgement nouns, evaluative when predicated.
         category_nouns_path: nouns of checkable categories, a fact when predicated.
@@ -2007,6 +2077,7 @@ def make_claim_extractor(
         event_nouns_path=event_nouns_path,
         stative_verbs_path=stative_verbs_path,
         portrayal_verbs_path=portrayal_verbs_path,
+        cognition_verbs_path=cognition_verbs_path,
         evaluative_path=evaluative_path,
         role_labels_path=role_labels_path,
         category_nouns_path=category_nouns_path,

@@ -185,6 +185,15 @@ def test_no_claim_for_dates_that_only_identify(nlp_small_kb, text):
         ("The president has cast himself as a peacemaker.", "assessment"),  # a self-portrayal
         ("Minsk treats the treaty as a dead letter.", "assessment"),  # a standing portrayal
         ("The party presented the vote as a victory on 3 May 2024.", "event"),  # a dated act of portraying
+        ("The Kremlin reportedly expected loyalty in return.", "assessment"),  # an attributed mental state
+        ("The president apparently knows it.", "assessment"),
+        ("Two years ago, the opposition looked exhausted.", "assessment"),  # an impression
+        ("In the past, Warsaw shielded its neighbour from censure.", "fact"),  # a habit of the past
+        ("Since 2022, the same pattern has marked every vote on sanctions.", "fact"),  # a state until now
+        ("On 2 July 2024, the premier was in Kyiv.", "event"),  # a dated presence
+        ("In January 2025, Warsaw held up the extension of the sanctions.", "event"),  # a phrasal verb is no state
+        ("Police raided the offices more than once in 2022.", "event"),  # "more than once" measures
+        ("Imports from the east have grown fastest of all.", "assessment"),  # a superlative predicate
     ],
 )
 def test_type(nlp_small_kb, text, expected):
