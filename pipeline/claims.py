@@ -1104,7 +1104,7 @@ class ClaimExtractor:
             return self.cues.event_nouns[token.lemma_]
         if frame.kind == "apposition":
             return self.cues.event_nouns[token.lemma_] if self._is_event_noun(token) else "be"
-        lemma = _verb_lemma(token)
+        lemma = token.lemma_
         following = tuple(t.lemma_ for t in token.doc[token.i + 1 : token.i + self.idiom_words])
         for idiom in self.grammar.multiword_predicates:
             if idiom[0] == lemma and following[: len(idiom) - 1] == idiom[1:]:
@@ -1256,7 +1256,7 @@ class ClaimExtractor:
         evidential = frame.shift in ("evidential", "hedge") or (
             frame.shift is None and verb.lemma_ in self.cues.evidential_verbs
         )
-        lemma = _verb_lemma(frame.predicate_head or verb)
+        lemma = (frame.predicate_head or verb).lemma_
         if (
             evidential
             or self._is_evaluative(frame, cues)
@@ -1932,18 +1932,6 @@ def _cue_matches(tokens: Sequence[_Tok], index: _CueIndex) -> Iterator[tuple[str
                 used.update(t.i for t in run)
                 yield found, run
                 break
-
-
-def _verb_lemma(token: _Tok) -> str:
-    """The lemma, repaired where the lemmatiser cut an unknown "-ed" verb short.
-
-    spaCy's rule lemmatiser turns an unknown "reappointed" into "reappointe";
-    no English verb ends in a consonant pair + "e" such as "-nte" or "-cte".
-    """
-    lemma = token.lemma_
-    if token.tag_ in ("VBD", "VBN") and len(lemma) > 4 and lemma.endswith("e") and lemma[-3:-1] in ("nt", "rt", "lt", "pt", "ct", "xt"):
-        return lemma[:-1]
-    return lemma
 
 
 def _unique(values: Iterable[str | None]) -> list[str]:

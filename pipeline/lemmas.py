@@ -1,4 +1,4 @@
-"""Lemma repair: the `-ed`/`-ing` forms a rule lemmatizer strips one letter too far.
+"""Lemma repair: the `-ed`/`-ing` forms a rule lemmatizer gets one letter wrong.
 
 A rule lemmatizer tries suffix rules in order and keeps the first result found
 in its word list, so "hoped" becomes `hop` and "staged" `stag`: both `hop` and
@@ -6,11 +6,12 @@ in its word list, so "hoped" becomes `hop` and "staged" `stag`: both `hop` and
 consonant-vowel-consonant doubles that consonant before `-ed` and `-ing`
 ("hop" → "hopped", "hopping"), so a form that did *not* double ("hoped",
 "hoping") cannot come from the stem: it comes from the stem plus `e`, when that
-is a known verb. Lemmas are read downstream as claim predicates and matched
-against the cue lists, so the repair runs straight after the lemmatizer.
+is a known verb. An unknown `-ed` form can get an `e` no verb ends in
+("reappointed" → `reappointe`); it loses it again. Lemmas are read downstream
+as claim predicates and matched against the cue lists, so the repair runs
+straight after the lemmatizer.
 
-Only verb forms (tags `VBD`, `VBN`, `VBG`) whose lemma is the bare stem are
-touched; a pipeline whose lemmatizer has no verb word list is left as it is.
+Only verb forms (tags `VBD`, `VBN`, `VBG`) are touched; a pipeline whose lemmatizer has no verb word list is left as it is.
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ VERB_FORM_TAGS = frozenset({"VBD", "VBN", "VBG"})
 # A final consonant-vowel-consonant after a consonant or at the start: the
 # stems that double their last letter before -ed/-ing (w, x and y never double).
 _DOUBLING_STEM = re.compile(r"(?:^|[^aeiou])[aeiou][b-df-hj-np-tvz]$")
+# No English verb ends in one of these consonant pairs plus "e": an unknown
+# "-ed" form given an "e" ("reappointed" -> "reappointe") loses it again.
+_NO_FINAL_E = re.compile(r"..(?:nt|rt|lt|pt|ct|xt)e$")
 
 
 def repaired_lemma(form: str, lemma: str, verbs: frozenset[str] | set[str]) -> str:
@@ -38,11 +42,14 @@ def repaired_lemma(form: str, lemma: str, verbs: frozenset[str] | set[str]) -> s
     Returns:
         `lemma + "e"` when `form` is `lemma` plus `-ed`/`-ing` without a doubled
         consonant, `lemma` ends in consonant-vowel-consonant, and `lemma + "e"`
-        is a known verb; otherwise `lemma` unchanged.
+        is a known verb; `lemma` without its final `e` when that `e` follows a
+        consonant pair no verb ends in ("reappointe"); otherwise `lemma`.
     """
     for suffix in SUFFIXES:
         if form == lemma + suffix and _DOUBLING_STEM.search(lemma) and lemma + "e" in verbs:
             return lemma + "e"
+    if form.endswith("ed") and _NO_FINAL_E.search(lemma):
+        return lemma[:-1]  # an unknown "reappointed" made "reappointe"
     return lemma
 
 

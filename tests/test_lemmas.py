@@ -23,6 +23,8 @@ VERBS = frozenset({"hop", "hope", "stag", "stage", "tap", "tape", "visit", "open
         ("bathed", "bath", "bath"),  # two final consonants: left as the lemmatizer says
         ("waged", "wage", "wage"),  # already right
         ("hopes", "hop", "hop"),  # only -ed and -ing forms
+        ("reappointed", "reappointe", "reappoint"),  # no verb ends in "-nte"
+        ("pasted", "paste", "paste"),
     ],
 )
 def test_repaired_lemma(form, lemma, expected):
