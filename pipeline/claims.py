@@ -101,6 +101,8 @@ DASHES = {"–", "—"}
 SENTENCE_END = {".", "!", "?", "…", ":", ";", '"', "”", "’", ")"}
 # Copular verbs whose predicate noun characterises or categorises the subject.
 COPULAS = frozenset({"be", "remain", "become"})
+# Nouns of evidence short of proof: "there are signs that X" asserts X as probable.
+EVIDENCE_NOUNS = frozenset({"sign", "indication", "evidence", "hint", "suggestion"})
 # Verbs of appearance: with a complement they report an impression, not a record.
 APPEARANCE_VERBS = frozenset({"look", "seem", "appear", "sound"})
 # Counts after "more than": "more than once", "more than doubled" measure; they do not compare.
@@ -807,6 +809,10 @@ class ClaimExtractor:
             return self._complement_frame(token, decided)
         if dep == "advcl":
             return self._adverbial_frame(token)
+        if dep in ("acl", "ccomp") and token.head.lemma_ in EVIDENCE_NOUNS and any(
+            c.dep_ == "expl" for c in token.head.head.children
+        ):
+            return None  # "there are signs that X": X is read through its matrix (shift `signs`)
         if dep in ("relcl", "acl") and _subjects(token) and _is_split_relative(token):
             antecedent = token.head
             appositive = _is_appositive(antecedent) and not _after_comma(token)
@@ -906,7 +912,9 @@ class ClaimExtractor:
         - `hearsay`: an impersonal passive of saying, "it was reported that
           the envoy had left" -> left (FactBank: a source left unknown);
         - `hedge`: a hedged passive of perception, "is widely seen as rigged"
-          -> rigged, "is widely seen as the one who decides" -> decides.
+          -> rigged, "is widely seen as the one who decides" -> decides;
+        - `signs`: "there are signs that the students will run" -> run,
+          probable (FactBank: evidence short of proof).
         """
         lemma = verb.lemma_
         children = verb.children
@@ -940,6 +948,12 @@ class ClaimExtractor:
                 return extraposed, "extraposed"
         if ccomp is not None and lemma in self.cues.evidential_verbs and not self._is_speech_act(verb):
             return ccomp, "evidential"
+        if lemma == "be" and any(c.dep_ == "expl" for c in children):
+            for attr in children:
+                if attr.dep_ == "attr" and attr.lemma_ in EVIDENCE_NOUNS:
+                    clause = next((c for c in attr.children if c.dep_ in ("acl", "ccomp") and _is_predicate(c)), None)
+                    if clause is not None and any(m.lower_ == "that" for m in clause.children):
+                        return clause, "signs"  # "there are signs that X": X, hedged
         if _is_passive(verb) and self._hedge_level(sorted([verb, *children], key=lambda t: t.i)) != "certain":
             if xcomp is not None:
                 return xcomp, "hedge"
@@ -1141,11 +1155,12 @@ class ClaimExtractor:
 
         A hedge on a speech act stays there ("reportedly warned that X": the
         content X is certain), but a hedging verb of saying hedges the content
-        ("hinted that X"). Hearsay ("it was reported that X") is probable.
+        ("hinted that X"). Hearsay ("it was reported that X") and signs ("there are signs that X")
+        are probable.
         """
         tokens = [t for t in cues if t.i != frame.head.i] if frame.kind == "speech" else cues
         level = self._hedge_level(tokens, frame.chain)
-        if frame.shift == "hearsay" and level == "certain":
+        if frame.shift in ("hearsay", "signs") and level == "certain":
             level = "probable"
         if frame.kind == "content" and frame.speech is not None:
             said = self._hedge_level([frame.speech.head])
@@ -1241,7 +1256,7 @@ class ClaimExtractor:
             if since or stative:
                 return "fact"  # "deployed in the region since 2014": a state from a start
             return "prediction" if future else "event"  # "the talks held in Minsk in May"
-        verb = frame.head
+        verb = frame.predicate_head if frame.shift == "signs" and frame.predicate_head is not None else frame.head
         tense = self._tense(frame)
         if tense.modal and tense.perfect:
             return "assessment"
@@ -1292,7 +1307,7 @@ class ClaimExtractor:
 
     def _tense(self, frame: _Frame) -> _Tense:
         """Tense, aspect and modal of the claim's verb group (borrowed from the first conjunct when elided)."""
-        verb = frame.head
+        verb = frame.predicate_head if frame.shift == "signs" and frame.predicate_head is not None else frame.head
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         infinitive = verb.tag_ in ("VB", "VBN", "VBG") or any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.head.children)
         if not auxes and not _subjects(verb) and frame.first_conjunct is not None and infinitive:
@@ -1437,7 +1452,7 @@ class ClaimExtractor:
         if frame.kind == "reduced":
             return _unique(self._agent_ids(head, owner, context, frame))
         ids = []
-        if frame.shift in ("extraposed", "evidential", "hearsay") and frame.predicate_head is not None:
+        if frame.shift in ("extraposed", "evidential", "hearsay", "signs") and frame.predicate_head is not None:
             head = frame.predicate_head  # "it is unclear whether Minsk will ...": the clause's own subject
         subjects = _subjects(head)
         # "X was meant to guard", "X is widely seen as the one who decides":

@@ -217,6 +217,9 @@ def test_speech_act_is_an_event_and_content_keeps_its_own_type(nlp_small_kb):
         ("Sanctions could be lifted soon.", "possible"),
         ("It is unclear whether the border will reopen.", "possible"),
         ("It was reported that Poland had closed the crossing.", "probable"),
+        # "There are signs that X" is X, hedged: one claim.
+        ("There are signs that the students will field their own list.", "probable"),
+        ("There is growing evidence that Minsk armed the rebels.", "probable"),
         # FactBank: "would" and "will" stay certain.
         ("Poland would reopen the crossing.", "certain"),
         ("Belarus will hold an election.", "certain"),
@@ -226,6 +229,11 @@ def test_speech_act_is_an_event_and_content_keeps_its_own_type(nlp_small_kb):
 )
 def test_certainty(nlp_small_kb, text, expected):
     assert [c.certainty for c in claims_of(nlp_small_kb, text)] == [expected]
+
+
+def test_signs_that_give_the_content_its_predicate_and_actor(nlp_small_kb):
+    (claim,) = claims_of(nlp_small_kb, "There is growing evidence that Minsk armed the rebels.")
+    assert (claim.predicate, claim.type, claim.actors) == ("arm", "event", ("belarus",))
 
 
 def test_a_hedge_on_the_speech_act_stays_there(nlp_small_kb):
