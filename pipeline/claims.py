@@ -91,7 +91,7 @@ SPEECH_PRONOUNS = {"he", "she", "they", "we", "i"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "himself", "herself"}
 GROUP_PRONOUNS = {"it", "they", "them", "itself", "themselves"}
 # Adverbs that complete a phrasal verb when the parser misses the particle ("pushed them back").
-PARTICLES = {"back", "down", "up", "out", "off", "away", "over"}
+PARTICLES = {"back", "down", "up", "out", "off", "away", "over", "aside"}
 # Coordinators and leading connectives fall between claims (SPEC span policy).
 EDGE_WORDS = {
     "and", "but", "or", "nor", "so", "yet", "then",
@@ -1992,6 +1992,7 @@ def _unique(values: Iterable[str | None]) -> list[str]:
         "collective_nouns": ["series", "wave", "spate", "string", "round", "number", "succession", "flurry", "cycle", "period"],
         "multiword_predicates": [
             "take place", "take part", "take office", "take power", "take effect", "take control", "come into force", "come to power",
+            "give way", "make way", "run out", "take shape", "take hold",
         ],
         "source_prepositions": ["according to"],
         "claim_blocks": ["standfirst", "paragraph", "byline"],

@@ -61,6 +61,10 @@ def only(claims: list[Claim], predicate: str) -> Claim:
         # An extraposed or clausal subject hands the predicate to its clause.
         ("It remains unclear whether Minsk will free more prisoners.", ["free"]),
         ("Whether the thaw will last remains unclear.", ["last"]),
+        # Particles and idioms belong to the predicate.
+        ("The envoy stepped aside in May.", ["step aside"]),
+        ("The refinery could run out of crude oil by November.", ["run out"]),
+        ("The ministry gave way on 27 January.", ["give way"]),
         # A verbless fragment split off by the parser stays with its sentence.
         ("Warsaw and Vilnius condemned the decision on Monday.", ["condemn"]),
     ],
