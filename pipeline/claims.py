@@ -101,6 +101,12 @@ DASHES = {"–", "—"}
 SENTENCE_END = {".", "!", "?", "…", ":", ";", '"', "”", "’", ")"}
 # Copular verbs whose predicate noun characterises or categorises the subject.
 COPULAS = frozenset({"be", "remain", "become"})
+# People in a role who can be the speaker of an evidential verb ("officials hint that X").
+SPEAKER_NOUNS = frozenset({
+    "official", "minister", "diplomat", "analyst", "expert", "observer", "critic", "leader", "spokesman",
+    "spokeswoman", "spokesperson", "president", "premier", "envoy", "ambassador", "aide", "adviser", "advisor",
+    "insider", "lawmaker", "politician", "commentator", "government", "ministry", "opposition",
+})
 # Nouns of evidence short of proof: "there are signs that X" asserts X as probable.
 EVIDENCE_NOUNS = frozenset({"sign", "indication", "evidence", "hint", "suggestion"})
 # Verbs of appearance: with a complement they report an impression, not a record.
@@ -896,7 +902,7 @@ class ClaimExtractor:
         if verb.lemma_ in self.cues.reporting_verbs:
             return not _is_impersonal_passive(verb)
         if verb.lemma_ in self.cues.evidential_verbs:
-            return any(s.ent_type_ or s.lower_ in SPEECH_PRONOUNS for s in _subjects(verb))
+            return any(_is_speaker(s) for s in _subjects(verb))
         return False
 
     def _predicate_token(self, verb: _Tok) -> tuple[_Tok, str | None]:
@@ -1772,6 +1778,13 @@ def _is_modifier(token: _Tok) -> bool:
     if token.dep_ == "npadvmod" and token.i + 2 < len(token.doc) and token.doc[token.i + 1].text == "-":
         return token.head.dep_ in MODIFIER_DEPS
     return token.dep_ in MODIFIER_DEPS
+
+
+def _is_speaker(subject: _Tok) -> bool:
+    """A subject that can speak: a name, a personal pronoun, or people in a role ("Fidesz officials")."""
+    return bool(subject.ent_type_) or subject.lower_ in SPEECH_PRONOUNS or (
+        subject.pos_ == "NOUN" and subject.lemma_ in SPEAKER_NOUNS
+    )
 
 
 def _measures(token: _Tok) -> bool:

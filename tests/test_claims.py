@@ -43,6 +43,9 @@ def only(claims: list[Claim], predicate: str) -> Claim:
         # Reported speech: the speech act and its content.
         ("The Kremlin said that Russian troops would stay in Belarus.", ["say", "stay"]),
         ("Lukashenko denied that Belarus had sent troops to Ukraine.", ["deny", "send"]),
+        # An evidential verb with people in a role as subject reports speech.
+        ("Some party officials hint that Warsaw could soften its vetoes.", ["hint", "soften"]),
+        ("The vote confirmed that the party had won.", ["win"]),
         # "According to X" is one claim, sourced to X.
         ("According to the Kremlin, the exercises ended on 20 September.", ["end"]),
         # A non-restrictive relative clause is a claim of its own.
