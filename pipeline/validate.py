@@ -125,7 +125,8 @@ def validate(
         corpus_dir: Holds `<article_id>.txt` (and `.json`) articles.
         kb_path: The KB; defaults to `annotations_dir / "kb.jsonl"`.
         articles_only: Check only the annotations of articles present in the
-            corpus (extraction over another corpus leaves the rest alone).
+            corpus (extraction over another corpus leaves the rest alone); a
+            missing annotations folder is then no problem (no gold to check).
 
     Returns:
         A report listing every problem; it is empty when the files keep the contract.
@@ -135,7 +136,8 @@ def validate(
     kb_ids = _check_kb(kb_path, report)
     _check_corpus(corpus_dir, report)
     if not annotations_dir.is_dir():
-        report.problems.append(Problem(str(annotations_dir), "", "", "annotations folder not found"))
+        if not articles_only:  # extraction needs no gold: without a folder there is none to check
+            report.problems.append(Problem(str(annotations_dir), "", "", "annotations folder not found"))
         return report
     for folder in _visible(annotations_dir, Path.is_dir):
         if articles_only and not (corpus_dir / f"{folder.name}.txt").exists():

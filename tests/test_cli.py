@@ -111,3 +111,12 @@ def test_bad_gold_fails_validate_and_names_the_field(project: Path):
     result = claims("validate", cwd=project)
     assert result.returncode == 2
     assert "gold.json" in result.stderr and "entities[0]" in result.stderr and "label" in result.stderr
+
+
+def test_extract_needs_no_annotations_folder(tmp_path: Path, repo_root: Path):
+    """A user's own corpus and KB, in a folder with no gold: extraction runs."""
+    shutil.copytree(repo_root / "corpus", tmp_path / "texts")
+    shutil.copy(repo_root / "annotations" / "kb.jsonl", tmp_path / "my-kb.jsonl")
+    result = claims("extract", "--corpus", "texts", "--kb", "my-kb.jsonl", "--out", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "extractions.jsonl").read_text(encoding="utf-8").count("\n") == 1
