@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test setup bench clean browser
+.PHONY: run test setup bench quality clean browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,10 @@ run: setup
 
 test: setup browser
 	$(BIN)/python -m pytest
+
+# Quality on the invented evaluation articles, with the project's KB and their own (not a test).
+quality: setup
+	$(BIN)/python evaluation/score.py
 
 # Throughput against plain spaCy, reruns, --n-process 2, memory (a few minutes; not a test).
 bench: setup

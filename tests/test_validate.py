@@ -552,3 +552,15 @@ def test_repository_data_validates(repo_root: Path) -> None:
         pytest.skip("the repository's gold annotations are not there yet")
     report = validate(repo_root / "annotations", repo_root / "corpus")
     assert [str(p) for p in report.problems] == []
+
+
+EVALUATION = Path(__file__).resolve().parent.parent / "evaluation" / "articles"
+
+
+@pytest.mark.parametrize("folder", sorted(p.name for p in EVALUATION.iterdir() if p.is_dir()))
+def test_evaluation_gold_keeps_the_contract(folder: str) -> None:
+    """Every gold file of the evaluation articles is valid against its text and KB."""
+    root = EVALUATION / folder
+    report = validate(root / "annotations", root / "corpus")
+    assert report.problems == []
+    assert report.files_checked == 2 and report.records_checked > 100  # the KB and the gold
