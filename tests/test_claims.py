@@ -201,6 +201,7 @@ def test_no_claim_for_dates_that_only_identify(nlp_small_kb, text):
         ("In January 2025, Warsaw held up the extension of the sanctions.", "event"),  # a phrasal verb is no state
         ("Police raided the offices more than once in 2022.", "event"),  # "more than once" measures
         ("Imports from the east have grown fastest of all.", "assessment"),  # a superlative predicate
+        ("Energy explains much of this behaviour.", "assessment"),  # an explanation
     ],
 )
 def test_type(nlp_small_kb, text, expected):
