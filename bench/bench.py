@@ -201,12 +201,19 @@ def has_command(name: str) -> str | None:
 def make_gold(extractions: Path, annotations: Path) -> None:
     """Gold files from the pipeline's own records: evaluation then costs what it costs with real gold."""
     shutil.copy(ROOT / "annotations" / "kb.jsonl", annotations / "kb.jsonl")
+    kb_ids = {json.loads(line)["id"] for line in (annotations / "kb.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()}
     for line in extractions.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
         gold = {key: record[key] for key in ("article_id", "text_sha256", "entities", "dates", "claims")}
+        # Gold links only to the KB: a name outside it (a document-level id) is unlinked.
         for entity in gold["entities"]:
-            if entity["kb_id"] and entity["kb_id"].startswith("nil:"):
-                entity["kb_id"] = None  # gold links only to the KB
+            if entity["kb_id"] not in kb_ids:
+                entity["kb_id"] = None
+        for claim in gold["claims"]:
+            claim["actors"] = [i for i in claim["actors"] if i in kb_ids]
+            claim["targets"] = [i for i in claim["targets"] if i in kb_ids]
+            if claim["source"] not in kb_ids:
+                claim["source"] = "author"
         gold["annotator"] = "gold"
         folder = annotations / record["article_id"]
         folder.mkdir(parents=True, exist_ok=True)

@@ -33,6 +33,7 @@ Order of work for one `Doc` (each step is a general rule, not a list of answers)
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -59,6 +60,11 @@ PLACE_GUESS_LABELS = {"ORG", "PERSON", "NORP"}
 # or work that contains a place or people ("Belarusian Association of Journalists").
 CONTAINER_LABELS = {"ORG", "FAC", "LAW", "EVENT", "WORK_OF_ART", "PRODUCT"}
 CONTAINED_LABELS = {"GPE", "NORP", "LOC"}
+# Month, weekday and season names: a span of these alone is a date, not a name.
+CALENDAR_WORDS = {
+    *(name.lower() for name in calendar.month_name[1:]), *(name.lower() for name in calendar.day_name),
+    "spring", "summer", "autumn", "fall", "winter",
+}
 # Lower-case particles inside personal names ("Ursula von der Leyen", "Omar al Bashir").
 NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin", "ibn", "al", "el"}
 # Verbs whose direct object is a place reached or left ("visited Moscow", "left Minsk").
@@ -184,6 +190,8 @@ class KBEntityLinker:
                 start, end = self._trim(doc, start, inner, ent.label_)
             if start >= end or not any(ch.isupper() for ch in doc[start:end].text):
                 continue
+            if all(t.lower_ in CALENDAR_WORDS or not t.is_alpha for t in doc[start:end]):
+                continue  # "4 September 2020" tagged EVENT: a date, not a name
             if all(t.lower_.rstrip(".") in self.titles for t in doc[start:end]):
                 continue  # "State" cut from "Secretary of State X": a title, not a name
             if end - start == 1 and doc[start].is_sent_start and doc[start].lower_ in self.organ_nouns:

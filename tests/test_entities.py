@@ -199,3 +199,8 @@ def test_capitals_as_places(nlp_small_kb, text, expected):
 def test_a_longer_people_adjective_wins_over_its_last_word(nlp_small_kb):
     found = [(e.text, e.label_) for e in nlp_small_kb("Four other Central Asian leaders met in the spring.").ents]
     assert found == [("Central Asian", "NORP")]
+
+
+def test_a_date_tagged_as_a_name_is_no_entity(nlp_small_kb):
+    found = [e.text for e in nlp_small_kb("The talks resumed on 4 September 2020, the 159th round since the crisis began.").ents]
+    assert "September" not in found and "4 September 2020" not in found
