@@ -1262,7 +1262,7 @@ class ClaimExtractor:
             if since or stative:
                 return "fact"  # "deployed in the region since 2014": a state from a start
             return "prediction" if future else "event"  # "the talks held in Minsk in May"
-        verb = frame.predicate_head if frame.shift == "signs" and frame.predicate_head is not None else frame.head
+        verb = _tensed_head(frame)
         tense = self._tense(frame)
         if tense.modal and tense.perfect:
             return "assessment"
@@ -1313,7 +1313,7 @@ class ClaimExtractor:
 
     def _tense(self, frame: _Frame) -> _Tense:
         """Tense, aspect and modal of the claim's verb group (borrowed from the first conjunct when elided)."""
-        verb = frame.predicate_head if frame.shift == "signs" and frame.predicate_head is not None else frame.head
+        verb = _tensed_head(frame)
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         infinitive = verb.tag_ in ("VB", "VBN", "VBG") or any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.head.children)
         if not auxes and not _subjects(verb) and frame.first_conjunct is not None and infinitive:
@@ -1778,6 +1778,11 @@ def _is_modifier(token: _Tok) -> bool:
     if token.dep_ == "npadvmod" and token.i + 2 < len(token.doc) and token.doc[token.i + 1].text == "-":
         return token.head.dep_ in MODIFIER_DEPS
     return token.dep_ in MODIFIER_DEPS
+
+
+def _tensed_head(frame: _Frame) -> _Tok:
+    """The verb whose tense and arguments the claim has: the content's after "there are signs that"."""
+    return frame.predicate_head if frame.shift == "signs" and frame.predicate_head is not None else frame.head
 
 
 def _is_speaker(subject: _Tok) -> bool:

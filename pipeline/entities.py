@@ -237,8 +237,8 @@ class KBEntityLinker:
         for cand in found:
             if joined and joined[-1].label == "PERSON" and joined[-1].end <= cand.start:
                 gap = doc[joined[-1].end : cand.start]
-                tail = [t for t in doc[joined[-1].start : joined[-1].end]][-1:]
-                bridging = all(t.lower_ in NAME_PARTICLES for t in gap) and (len(gap) > 0 or tail[0].lower_ in NAME_PARTICLES)
+                last = doc[joined[-1].end - 1]
+                bridging = all(t.lower_ in NAME_PARTICLES for t in gap) and (len(gap) > 0 or last.lower_ in NAME_PARTICLES)
                 if bridging and doc[cand.start].is_title and cand.end - cand.start == 1:
                     joined[-1].end = cand.end
                     continue
