@@ -109,13 +109,21 @@ SPEAKER_NOUNS = frozenset({
 })
 # Nouns of evidence short of proof: "there are signs that X" asserts X as probable.
 EVIDENCE_NOUNS = frozenset({"sign", "indication", "evidence", "hint", "suggestion"})
+# Adjectives that, predicated, look ahead like "likely": "a summit is possible".
+FORWARD_ADJECTIVES = frozenset({"possible", "imminent", "inevitable"})
 # Verbs of appearance: with a complement they report an impression, not a record.
 APPEARANCE_VERBS = frozenset({"look", "seem", "appear", "sound"})
 # Counts after "more than": "more than once", "more than doubled" measure; they do not compare.
 MEASURED = frozenset({"once", "twice", "thrice", "half", "a", "an"})
 REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "oneself", "myself", "ourselves", "yourself"})
 # Modifiers that rank a predicate noun among others: "the first penalty", "the only candidate".
-RANKING_WORDS = frozenset({"first", "last", "only", "latest", "sole", "main", "second", "third"})
+RANKING_WORDS = frozenset({
+    "first", "last", "only", "latest", "sole", "main", "second", "third",
+    # superlatives of size and amount, which records settle ("the largest investor"); not
+    # "the closest partner" or "the best hope", which evaluate
+    "largest", "biggest", "smallest", "highest", "lowest", "greatest", "oldest", "youngest", "longest", "shortest",
+    "most", "least", "fewest", "richest", "poorest",
+})
 OPENERS = {"‘": "’", "“": "”", "(": ")", "[": "]", '"': '"', "'": "'", "«": "»"}
 CLOSERS = {close: open_ for open_, close in OPENERS.items()}
 
@@ -1048,7 +1056,11 @@ class ClaimExtractor:
         return targets
 
     def _is_event_noun(self, token: _Tok) -> bool:
-        return token.pos_ == "NOUN" and token.lemma_ in self.cues.event_nouns
+        return token.pos_ == "NOUN" and self._event_verb(token) is not None
+
+    def _event_verb(self, noun: _Tok) -> str | None:
+        """The verb of an event noun, listed by lemma or by form ("talks" -> talk)."""
+        return self.cues.event_nouns.get(noun.lemma_) or self.cues.event_nouns.get(noun.lower_)
 
     def _event_of(self, noun: _Tok) -> _Tok | None:
         """The event noun a noun names: itself, or what a collective noun counts ("a wave of arrests")."""
@@ -1121,9 +1133,9 @@ class ClaimExtractor:
         """The lemma of the predicate, with a particle or idiom ("push back", "take place")."""
         token = frame.predicate_head or frame.head
         if frame.kind == "event_noun":
-            return self.cues.event_nouns[token.lemma_]
+            return self._event_verb(token) or token.lemma_
         if frame.kind == "apposition":
-            return self.cues.event_nouns[token.lemma_] if self._is_event_noun(token) else "be"
+            return (self._event_verb(token) or "be") if self._is_event_noun(token) else "be"
         lemma = token.lemma_
         following = tuple(t.lemma_ for t in token.doc[token.i + 1 : token.i + self.idiom_words])
         for idiom in self.grammar.multiword_predicates:
@@ -1268,7 +1280,7 @@ class ClaimExtractor:
             return "assessment"
         if tense.modal in self.grammar.deontic_modals:
             return "assessment"
-        if tense.modal in self.grammar.future_modals or frame.shift == "likely":
+        if tense.modal in self.grammar.future_modals or frame.shift == "likely" or self._forecasts(verb):
             return "prediction"
         if tense.modal and self.cues.hedges.get(tense.modal) == "possible":
             return "prediction"
@@ -1298,13 +1310,17 @@ class ClaimExtractor:
             return "fact"  # "has marked every renewal since 2022": a state that lasts until now
         if verb.lemma_ == "be" and own and self._is_at_place(verb, context):
             return "event"  # "A day later, the premier was in Kyiv": a dated presence
-        if lemma in self.cues.stative_verbs and not self._has_event_object(frame) and not any(
-            c.dep_ == "prt" for c in (frame.predicate_head or verb).children
-        ):
+        if lemma in self.cues.stative_verbs and not self._has_event_object(frame) and " " not in self._predicate(frame):
             return "assessment" if tense.progressive else "fact"
+        if any(t.lower_ == "still" and t.dep_ == "advmod" and t.head.i in {c.i for c in frame.chain} for t in cues):
+            return "fact"  # "restrictions still blocked exports": a state that goes on
+        if self._counts_over_a_period(frame, tense):
+            return "fact"  # "More than 4,000 people crossed in 2021": an aggregate
         if tense.modal == "can":
             return "fact"
         if tense.tense == "present" and not tense.perfect:
+            if tense.progressive and self._has_event_object(frame):
+                return "event"  # "is hosting talks": an event under way
             return "assessment" if tense.progressive else "fact"
         chain = {t.i for t in frame.chain}
         if any(t.lower_ in ("long", "always") and t.dep_ == "advmod" and t.head.i in chain for t in cues):
@@ -1323,12 +1339,15 @@ class ClaimExtractor:
         modal = next((a.lower_ for a in auxes if a.tag_ == "MD"), None)
         modal = {"ca": "can", "wo": "will", "'ll": "will", "sha": "shall"}.get(modal or "", modal)
         if modal is None and verb.lemma_ == "be" and any(
-            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children
+            c.dep_ == "xcomp" and c.lemma_ != "blame" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in verb.children
         ):
             modal = "be to"  # "the route is to run": a future arrangement (Quirk et al. 1985, 4.48)
         perfect = any(a.lemma_ == "have" for a in auxes)
         progressive = verb.tag_ == "VBG" and any(a.lemma_ == "be" for a in auxes)
         finite = next((a.tag_ for a in [*auxes, verb] if a.tag_ in ("VBD", "VBZ", "VBP")), None)
+        if finite is None and not auxes and verb.tag_ == "VBN" and _subjects(verb):
+            finite = "VBD"  # "4,000 people crossed in 2021", the past tense tagged as a participle
         tense = {"VBD": "past", "VBZ": "present", "VBP": "present"}.get(finite or "", "none")
         return _Tense(tense, perfect, progressive, modal)
 
@@ -1374,7 +1393,7 @@ class ClaimExtractor:
         if noun is None or noun.lemma_ in self.cues.category_nouns or noun.lower_ in self.cues.category_nouns:
             return False
         return not any(
-            c.tag_ in ("JJS", "CD") or c.lower_ in RANKING_WORDS for c in noun.children if c.dep_ in ("amod", "nummod", "advmod")
+            c.tag_ == "CD" or c.lower_ in RANKING_WORDS for c in noun.children if c.dep_ in ("amod", "nummod", "advmod")
         )
 
     def _attributes_mind(self, frame: _Frame, lemma: str) -> bool:
@@ -1384,6 +1403,24 @@ class ClaimExtractor:
             return False
         verb = frame.predicate_head or frame.head
         return not any(c.dep_ == "ccomp" for c in verb.children)
+
+    def _counts_over_a_period(self, frame: _Frame, tense: _Tense) -> bool:
+        """A past count located only in a year or a range of years: a statistic, not one act."""
+        verb = frame.predicate_head or frame.head
+        if tense.tense != "past" or tense.perfect or verb.lemma_ == "be":
+            return False
+        dates = self._dates(frame)
+        if not dates or any(not d.value or len(d.value.split("/")[0]) != 4 for d in dates):
+            return False  # no date, or one finer than a year
+        counted = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        return any(n.tag_ == "CD" and n.dep_ == "nummod" for c in counted for n in c.children)
+
+    def _forecasts(self, verb: _Tok) -> bool:
+        """A copula with a forward-looking adjective: "a referendum is unlikely", "a deal is possible"."""
+        return verb.lemma_ == "be" and any(
+            c.dep_ == "acomp" and (self.cues.raising_verbs.get(c.lemma_) == "future" or c.lemma_ in FORWARD_ADJECTIVES)
+            for c in verb.children
+        )
 
     @staticmethod
     def _appears(frame: _Frame, verb: _Tok) -> bool:

@@ -202,6 +202,16 @@ def test_no_claim_for_dates_that_only_identify(nlp_small_kb, text):
         ("Police raided the offices more than once in 2022.", "event"),  # "more than once" measures
         ("Imports from the east have grown fastest of all.", "assessment"),  # a superlative predicate
         ("Energy explains much of this behaviour.", "assessment"),  # an explanation
+        ("Delegations held talks in Istanbul on 16 May 2025.", "event"),  # an event noun as object, by its form
+        ("The president stayed away.", "event"),  # a particle makes no state of "stay"
+        ("A referendum is unlikely.", "prediction"),  # a forward-looking predicate adjective
+        ("A summit is possible.", "prediction"),
+        ("Smugglers were to blame.", "event"),  # "be to blame" is no future
+        ("Western restrictions still blocked exports of grain.", "fact"),  # "still": a state that goes on
+        ("More than 4,000 people crossed in 2021.", "fact"),  # a count over a year
+        ("Police arrested 300 protesters on 3 May 2024.", "event"),  # a count on a day
+        ("Warsaw is once again hosting talks between the two sides.", "event"),  # an event under way
+        ("Romania remains an indispensable partner.", "assessment"),  # an evaluative adjective
     ],
 )
 def test_type(nlp_small_kb, text, expected):
@@ -228,6 +238,8 @@ def test_speech_act_is_an_event_and_content_keeps_its_own_type(nlp_small_kb):
         # "There are signs that X" is X, hedged: one claim.
         ("There are signs that the students will field their own list.", "probable"),
         ("There is growing evidence that Minsk armed the rebels.", "probable"),
+        ("A summit is possible.", "possible"),
+        ("A possible deal was discussed on 3 May 2025.", "certain"),  # "possible" on a noun qualifies a word
         # FactBank: "would" and "will" stay certain.
         ("Poland would reopen the crossing.", "certain"),
         ("Belarus will hold an election.", "certain"),
