@@ -28,12 +28,18 @@ parts of its value come from:
 - `DCT`: counts from the document creation time ("last year", "three months
   ago", "last summer").
 - `CHAINED`: counts from the nearest earlier anchoring date ("the following
-  day", "five months later", "that summer").
+  day", "five months later"); "that summer" and "that December" count from
+  the narrative, like partial dates.
 - `VAGUE`: a TimeML reference point ("now", "in recent months").
 
-A date anchors later partial and chained dates unless it only identifies a
-thing ("a statute of 2012", "the 1990 Declaration"), states a horizon ("by
-2030", "until the end of 2028") or is governed by a future cue.
+A date anchors later chained dates unless it only identifies a thing ("a
+statute of 2012", "the 1990 Declaration"), states a horizon ("by 2030",
+"until the end of 2028") or is governed by a future cue. It sets the
+narrative year of later partial dates only if, besides, it is not background:
+the start of a state ("since 2017"), or, from the parse (`DateNormalizer`), a
+date in a relative clause, a reduced relative or an apposition ("two laws he
+signed in July 2023") or in a flashback in the past perfect. A sentence in the
+present tense ("Progress has stalled.") returns the narrative to the DCT.
 
 Without a full DCT, the latest absolute date that is neither a horizon nor
 governed by a future cue is a lower bound for the publication date; it stands in
@@ -153,11 +159,18 @@ class _Expr:
     horizon: bool = False  # governed by "by", "until", "before" ...
     identifying: bool = False  # "a statute of 2012", "the 1990 Declaration"
     since: bool = False  # "president since 2017": the start of a state that lasts until now
+    background: bool = False  # in a relative clause, an apposition or a flashback (`DateFinder.find`)
+    narrative: bool = False  # a CHAINED rule read from the narrative anchor ("that December"), not the nearest date
 
     @property
     def anchors(self) -> bool:
-        """Whether this date may set the narrative time for later dates."""
-        return not (self.future or self.horizon or self.identifying or self.since)
+        """Whether this date may be the nearest earlier date of a chained one ("two weeks later")."""
+        return not (self.future or self.horizon or self.identifying)
+
+    @property
+    def narrates(self) -> bool:
+        """Whether this date may set the narrative year of later partial dates ("in early March")."""
+        return self.anchors and not (self.since or self.background)
 
 
 # ---------------------------------------------------------------------------
@@ -537,7 +550,15 @@ class DateFinder:
 
     # -- public ---------------------------------------------------------------
 
-    def find(self, text: str, *, dct: str | None = None, blocked: Sequence[tuple[int, int]] = ()) -> DateResult:
+    def find(
+        self,
+        text: str,
+        *,
+        dct: str | None = None,
+        blocked: Sequence[tuple[int, int]] = (),
+        background: Sequence[tuple[int, int]] = (),
+        present: Sequence[int] = (),
+    ) -> DateResult:
         """Find the temporal expressions of `text` and resolve their values.
 
         Args:
@@ -547,6 +568,12 @@ class DateFinder:
                 text (module docstring).
             blocked: character ranges `(start, end)` (e.g. names) inside which
                 no date may start.
+            background: character ranges of background (relative clauses,
+                appositions, flashbacks in the past perfect): a date there
+                does not set the narrative year of later partial dates.
+            present: offsets where the text returns to the present (a
+                sentence in the present tense): the narrative year goes back
+                to the DCT's.
 
         Returns:
             The mentions in document order, and the DCT used.
@@ -557,8 +584,10 @@ class DateFinder:
         given = _parse_dct(dct)
         exprs = [expr for expr in self._scan(text) if not _inside(expr.start, blocked)]
         self._mark_context(text, exprs)
+        for expr in exprs:
+            expr.background = _inside(expr.start, background)
         used, inferred = self._choose_dct(given, exprs)
-        mentions = self._resolve(text, exprs, used, given is not None)
+        mentions = self._resolve(text, exprs, used, given is not None, sorted(present))
         return DateResult(mentions, used.iso() if used else None, inferred)
 
     # -- scanning -------------------------------------------------------------
@@ -742,7 +771,8 @@ class DateFinder:
     def _on_that(self, text: str, found: re.Match[str], start: int, modified: bool) -> list[_Expr] | None:
         unit = found["unit"].lower()
         month = MONTHS.get(found["month"] or "")
-        return [_Expr(start, found.end(), _Kind.CHAINED, rule=lambda anchor: _same(anchor[0], unit, month))]
+        # "that December", "that summer": the story's year, not the nearest date's (a background "since 2003").
+        return [_Expr(start, found.end(), _Kind.CHAINED, rule=lambda anchor: _same(anchor[0], unit, month), narrative=True)]
 
     def _on_the_unit(self, text: str, found: re.Match[str], start: int, modified: bool) -> list[_Expr] | None:
         if not modified:
@@ -797,27 +827,42 @@ class DateFinder:
             return latest, True
         return given, False
 
-    def _resolve(self, text: str, exprs: list[_Expr], dct: _Point | None, dct_given: bool) -> list[DateMention]:
-        """Resolve the values in document order, carrying the narrative anchor along."""
+    def _resolve(
+        self, text: str, exprs: list[_Expr], dct: _Point | None, dct_given: bool, present: Sequence[int] = ()
+    ) -> list[DateMention]:
+        """Resolve the values in document order, carrying two anchors along.
+
+        Chained expressions count from the nearest earlier date (`anchor`);
+        partial dates take their year from the narrative (`narrative`), which
+        background dates do not set and a return to the present resets.
+        """
         mentions = []
         anchor: _Interval | None = None
+        narrative: _Interval | None = None
+        resets = iter(present)
+        reset = next(resets, None)
         for expr in exprs:
+            while reset is not None and reset <= expr.start:
+                narrative, reset = None, next(resets, None)
             value: _Point | _Interval | str | None
             if expr.kind in (_Kind.ABSOLUTE, _Kind.VAGUE):
                 value = expr.value
             elif expr.kind is _Kind.PARTIAL:
-                value = _resolve_partial(expr, anchor, dct, dct_given)
+                value = _resolve_partial(expr, narrative, dct, dct_given)
             elif expr.kind is _Kind.DCT:
                 assert expr.rule is not None
                 value = expr.rule(dct, expr.future) if dct is not None else None
             else:
                 assert expr.rule is not None
-                value = expr.rule(anchor) if anchor is not None else None
+                base = (narrative or anchor) if expr.narrative else anchor
+                value = expr.rule(base) if base is not None else None
             # A coarser date around the anchor ("that year" after "May 2019")
             # says nothing new; the finer anchor stays.
-            if (value is not None and not isinstance(value, str) and expr.anchors
-                    and (anchor is None or not _contains(_as_interval(value), anchor))):
-                anchor = _as_interval(value)
+            if value is not None and not isinstance(value, str) and expr.anchors:
+                if anchor is None or not _contains(_as_interval(value), anchor):
+                    anchor = _as_interval(value)
+                if expr.narrates and (narrative is None or not _contains(_as_interval(value), narrative)):
+                    narrative = _as_interval(value)
             mentions.append(DateMention(expr.start, expr.end, text[expr.start:expr.end], _iso(value)))
         return mentions
 
@@ -1071,6 +1116,39 @@ def _register_extensions() -> None:
 _register_extensions()
 
 
+# Dependencies of background material: relative clauses, reduced relatives, appositions.
+_BACKGROUND_DEPS = frozenset({"relcl", "acl", "appos"})
+
+
+def _narrative_cues(doc: Doc) -> tuple[list[tuple[int, int]], list[int]]:
+    """From the parse: the background ranges and the returns to the present (see `DateFinder.find`).
+
+    Background: relative clauses, reduced relatives and appositions ("two laws
+    he signed in July 2023", "the treaty initialled in November 1995"), and
+    sentences in the past perfect (a flashback). A return to the present: a
+    sentence whose main verb is in the present tense ("Progress has
+    stalled."). Without a parse there are neither.
+    """
+    if not doc.has_annotation("DEP"):
+        return [], []
+    background: list[tuple[int, int]] = []
+    present: list[int] = []
+    for token in doc:
+        if token.dep_ in _BACKGROUND_DEPS:
+            background.append((doc[token.left_edge.i].idx, doc[token.right_edge.i].idx + len(doc[token.right_edge.i])))
+    for sent in doc.sents:
+        root = sent.root
+        auxes = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
+        finite = next((a for a in [*auxes, root] if a.tag_ in ("VBD", "VBZ", "VBP", "MD")), None)
+        if finite is None:
+            continue
+        if finite.tag_ == "VBD" and finite.lemma_ == "have" and root.tag_ == "VBN":
+            background.append((sent.start_char, sent.end_char))  # "had annulled ... on 1 July 2023": a flashback
+        elif finite.tag_ in ("VBZ", "VBP"):
+            present.append(sent.start_char)
+    return background, present
+
+
 # Present-tense verb tags: "Today, Belarus is ..." speaks of the present, not of the DCT's day.
 _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 
@@ -1123,7 +1201,8 @@ class DateNormalizer:
             ValueError: `doc._.dct` is not an ISO 8601 date.
         """
         blocked = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in self.blocked_labels]
-        result = self.finder.find(doc.text, dct=doc._.dct, blocked=blocked)
+        background, present = _narrative_cues(doc)
+        result = self.finder.find(doc.text, dct=doc._.dct, blocked=blocked, background=background, present=present)
         spans, mentions = [], []
         for mention in result.mentions:
             span = doc.char_span(mention.start, mention.end, label="DATE", alignment_mode="expand")

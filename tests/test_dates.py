@@ -348,3 +348,30 @@ def test_today_means_nowadays_only_in_a_present_clause(nlp_small_kb, text, value
     doc._.dct = "2025-06-03"
     doc = nlp_small_kb(doc)
     assert [(m.text.lower(), m.value) for m in doc._.date_mentions] == [("today", value)]
+
+
+@pytest.mark.parametrize(
+    "text, dct, expected",
+    [
+        # A relative clause is background: its date does not set the narrative year.
+        ("The court sentenced the leader on 26 February 2025 over two laws that he signed in July 2023. "
+         "In early March the assembly defied the court.", "2025-08-11", ("early March", "2025-03")),
+        # So is a flashback in the past perfect.
+        ("The envoy arrived on 3 May 2025. The minister had resigned on 1 July 2023. On 9 May the talks began.",
+         "2025-08-11", ("9 May", "2025-05-09")),
+        # A sentence in the present returns the narrative to the publication date.
+        ("In March 2024 the council agreed to open talks. Progress has stalled. The plan was not approved in early summer.",
+         "2025-08-11", ("early summer", "2025-06/2025-08")),
+        # "that December" follows the story, not a background "since" date.
+        ("The old president died on 2 September 2016. His deputy, prime minister since 2003, won the election that December.",
+         "2025-05-27", ("that December", "2016-12")),
+        # A chained count still counts from the nearest earlier date.
+        ("The envoy arrived on 3 May 2025. The minister had resigned on 1 July 2023, and two days later he left.",
+         "2025-08-11", ("two days later", "2023-07-03")),
+    ],
+)
+def test_partial_dates_follow_the_narrative(nlp_small_kb, text, dct, expected):
+    doc = nlp_small_kb.make_doc(text)
+    doc._.dct = dct
+    doc = nlp_small_kb(doc)
+    assert expected in [(m.text, m.value) for m in doc._.date_mentions]
