@@ -585,23 +585,30 @@ class _DocContext:
     def last_person(self, before: int) -> str | None:
         """The person a pronoun at token `before` stands for.
 
-        The last person named as a subject, as centering theory predicts
-        (Grosz, Joshi and Weinstein 1995: the subject is the preferred
-        antecedent), unless a person named later in the pronoun's own sentence
-        is closer; otherwise the last person named.
+        In its own sentence: a person named earlier as a subject ("X stood by
+        Y, and he said"), else what an earlier subject pronoun stands for ("He
+        met Y, and he watched"), else the person named last ("elected X as
+        president; he was the only candidate"). Before it: the last person
+        named as a subject (or as the possessor of one: "Dodik's answer was
+        defiance. He ..."), as centering theory predicts (Grosz, Joshi and
+        Weinstein 1995: the subject is the preferred antecedent); else the
+        last person named.
         """
+        start = before
+        while start > 0 and not self.tokens[start].is_sent_start:
+            start -= 1
         index = bisect.bisect_left(self.subject_starts, before) - 1
+        if index >= 0 and self.subject_starts[index] >= start:
+            return self.subject_ids[index]
+        for token in reversed(self.tokens[start:before]):
+            if token.lower_ in PERSON_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass"):
+                return self.last_person(token.i)
         latest = bisect.bisect_left(self.person_starts, before) - 1
-        if latest < 0:
-            return None
-        if index < 0:
+        if latest >= 0 and self.person_starts[latest] >= start:
             return self.person_ids[latest]
-        sentence_start = before
-        while sentence_start > 0 and not self.tokens[sentence_start].is_sent_start:
-            sentence_start -= 1
-        if self.person_starts[latest] >= sentence_start > self.subject_starts[index]:
-            return self.person_ids[latest]
-        return self.subject_ids[index]
+        if index >= 0:
+            return self.subject_ids[index]
+        return self.person_ids[latest] if latest >= 0 else None
 
     def is_future(self, value: str | None) -> bool:
         """True when a date value lies after the DCT (TimeML FUTURE_REF included)."""
@@ -1839,8 +1846,11 @@ def _measures(token: _Tok) -> bool:
 
 
 def _is_subject(token: _Tok) -> bool:
-    """A name that is the subject of its clause, or a conjunct of one ("X and Y met")."""
+    """A name that is the subject of its clause, a conjunct of one ("X and Y met") or its possessor
+    ("X's answer was defiance")."""
     while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ == "poss":
         token = token.head
     return token.dep_ in ("nsubj", "nsubjpass")
 

@@ -181,12 +181,20 @@ class KBEntityLinker:
 
     def _ner(self, doc: Doc) -> list[Candidate]:
         found = []
+        person_words = {t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent if t.is_title}
         for ent in doc.ents:
             if ent.label_ not in self.ner_labels:
                 continue
             start, end = self._trim(doc, ent.start, ent.end, ent.label_)
+            bracket = next((t.i for t in doc[start + 1 : end] if t.text == "("), None)
+            if bracket is not None:  # "the International Labour Organization (ILO": the name, then its acronym
+                start, end = self._trim(doc, start, bracket, ent.label_)
             inner = next((t.i for t in doc[start + 1 : end] if t.text in POSSESSIVES), None)
-            if inner is not None:  # "Kazakhstan’s Balancing Act" in a title: the possessor only
+            if inner is not None and (
+                doc[start:inner].text in self.surfaces or doc[inner - 1].text in person_words or self._in_headline(doc, start)
+            ):
+                # "Kazakhstan’s Balancing Act", "Sandu’s Party of Action", "Orbán’s Veto Politics" in a
+                # title: the possessor only; "the European Public Prosecutor’s Office" stays whole
                 start, end = self._trim(doc, start, inner, ent.label_)
             if start >= end or not any(ch.isupper() for ch in doc[start:end].text):
                 continue
@@ -218,6 +226,15 @@ class KBEntityLinker:
                 label = "ORG"
             found.append(Candidate(start, end, label, "ner"))
         return self._surnames_name_persons(doc, self._join_particles(doc, found))
+
+    @staticmethod
+    def _in_headline(doc: Doc, start: int) -> bool:
+        """Whether token `start` lies in the title or a heading (`structure_segmenter` blocks)."""
+        char = doc[start].idx
+        return any(
+            block.label_ in ("title", "heading") and block.start_char <= char < block.end_char
+            for block in doc.spans.get("blocks", ())
+        )
 
     def _named_as_organisation(self, doc: Doc, start: int, end: int) -> bool:
         """"the oil company X", "X, the state producer," or "X (XYZ)": the name is an organisation."""

@@ -323,6 +323,14 @@ def test_source(nlp_small_kb, text, expected):
         # A pronoun prefers the last person named as a subject (centering), not the last object.
         ("President Maia Sandu dismissed her deputy, Tomas Lindberg. She has said that she will not run again.",
          "say", ("maia-sandu",)),
+        # In its own sentence, a pronoun takes the subject ...
+        ("Maia Sandu stood by Tomas Lindberg after the verdict, and she has repeatedly said that he was innocent.",
+         "say", ("maia-sandu",)),
+        # ... or, after a clause without a subject person, the person named last.
+        ("An electoral college elected Tomas Lindberg as president; he was the only candidate.", "be", ("tomas-lindberg",)),
+        # The possessor of a subject is salient too.
+        ("Tomas Lindberg arrived first. Maia Sandu’s answer was defiance. She told supporters that she would stay.",
+         "tell", ("maia-sandu",)),
         # A possessive pronoun gives an event noun its agent.
         ("Maia Sandu landed on Monday. Her state visit to Warsaw in July 2024 produced two agreements.",
          "visit", ("maia-sandu",)),

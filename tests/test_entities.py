@@ -204,3 +204,24 @@ def test_a_longer_people_adjective_wins_over_its_last_word(nlp_small_kb):
 def test_a_date_tagged_as_a_name_is_no_entity(nlp_small_kb):
     found = [e.text for e in nlp_small_kb("The talks resumed on 4 September 2020, the 159th round since the crisis began.").ents]
     assert "September" not in found and "4 September 2020" not in found
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # A bracketed acronym is not part of the name before it.
+        ("In early 2022, the International Labour Organization (ILO) reported progress.", "International Labour Organization"),
+        # A possessive inside a name stays when the possessor is a common noun ...
+        ("The European Public Prosecutor’s Office (EPPO) voiced similar concerns.", "European Public Prosecutor’s Office"),
+        # ... and goes when the possessor is a person named in the text.
+        ("Anna Kowalczyk spoke first. Later, Kowalczyk’s Party of Renewal won the vote.", "Kowalczyk"),
+    ],
+)
+def test_brackets_and_possessives_inside_names(nlp_small_kb, text, name):
+    # After a title line: a possessive in a title is cut (see test_a_possessive_in_a_title_keeps_the_possessor).
+    assert name in [e.text for e in nlp_small_kb("An Invented Title\n" + text).ents]
+
+
+def test_a_possessive_in_a_title_keeps_the_possessor(nlp_small_kb):
+    found = [e.text for e in nlp_small_kb("Lindqvar’s Long Game\nThe strategy of Henrik Lindqvar has worked.").ents]
+    assert "Lindqvar" in found and "Lindqvar’s Long Game" not in found
