@@ -91,7 +91,7 @@ SPEECH_PRONOUNS = {"he", "she", "they", "we", "i"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "himself", "herself"}
 GROUP_PRONOUNS = {"it", "they", "them", "itself", "themselves"}
 # Adverbs that complete a phrasal verb when the parser misses the particle ("pushed them back").
-PARTICLES = {"back", "down", "up", "out", "off", "away", "over", "aside"}
+PARTICLES = {"back", "down", "up", "out", "off", "away", "over", "aside", "in"}
 # Coordinators and leading connectives fall between claims (SPEC span policy).
 EDGE_WORDS = {
     "and", "but", "or", "nor", "so", "yet", "then",
@@ -1315,6 +1315,8 @@ class ClaimExtractor:
             t.lower_ == "since" and any(c.i in context.date_at for c in t.children) for t in frame.chain[0].children
         ):
             return "fact"  # "has marked every renewal since 2022": a state that lasts until now
+        if verb.lemma_ == "become" and any(d.value and d.value[:1].isdigit() for d in own):
+            return "event"  # "Bosnia became a candidate in December 2022": a dated change of state
         if verb.lemma_ == "be" and own and self._is_at_place(verb, context):
             return "event"  # "A day later, the premier was in Kyiv": a dated presence
         if lemma in self.cues.stative_verbs and not self._has_event_object(frame) and " " not in self._predicate(frame):
@@ -1378,7 +1380,9 @@ class ClaimExtractor:
             if predicated and (token.lemma_ in self.cues.role_labels or token.lower_ in self.cues.role_labels):
                 return True
             comparative = token.tag_ in ("JJR", "RBR", "JJS", "RBS") or token.lower_ in ("further", "farther")
-            if comparative and on_predicate and token.dep_ in ("acomp", "advmod", "oprd", "ccomp", "xcomp"):
+            # "went further", "is closer", or one step down: "moved more slowly", "sides with X more often"
+            graded = token.head if token.dep_ == "advmod" and token.head.pos_ == "ADV" else token
+            if comparative and graded.head.i in heads and graded.dep_ in ("acomp", "advmod", "oprd", "ccomp", "xcomp"):
                 if not _measures(token):
                     return True
             if token.text in OPENERS and token.head.dep_ in ("attr", "acomp") and token.head.head.i in heads:

@@ -212,6 +212,12 @@ def test_no_claim_for_dates_that_only_identify(nlp_small_kb, text):
         ("Police arrested 300 protesters on 3 May 2024.", "event"),  # a count on a day
         ("Warsaw is once again hosting talks between the two sides.", "event"),  # an event under way
         ("Romania remains an indispensable partner.", "assessment"),  # an evaluative adjective
+        ("Brussels has moved more slowly.", "assessment"),  # a comparative one step down
+        ("Bosnia became a candidate country in December 2022.", "event"),  # a dated change of state
+        ("In September 2017, the central bank floated the currency.", "event"),  # "central" names, it does not evaluate
+        ("Schmidt had annulled the underlying decisions on 1 July 2023.", "event"),  # "underlying" explains nothing
+        ("The envoy weighed in.", "event"),  # a phrasal verb with "in"
+        ("He felt no hatred towards his attacker.", "assessment"),  # an attributed feeling
     ],
 )
 def test_type(nlp_small_kb, text, expected):
