@@ -24,10 +24,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "evaluation" / "articles"
 PROJECT_KB = ROOT / "annotations" / "kb.jsonl"
-# Which articles steered rule changes and which were only measured (evaluation/README.md).
+# The three batches, in the order they were written (evaluation/README.md says what was read when).
 GROUPS = {
-    "tuning": ["hungary-veto-politics", "kazakhstan-multivector", "serbia-eu-drift"],
-    "held-out": ["lithuania-border", "moldova-pressure", "turkey-mediator"],
+    "batch 1": ["hungary-veto-politics", "kazakhstan-multivector", "serbia-eu-drift"],
+    "batch 2": ["lithuania-border", "moldova-pressure", "turkey-mediator"],
+    "batch 3": ["bosnia-dayton-strain", "slovakia-fico-turn", "uzbekistan-opening"],
 }
 COLUMNS = [
     ("ent strict", "entities", "strict"),
@@ -111,9 +112,14 @@ def main(argv: list[str] | None = None) -> int:
         for which, kb in (("project", PROJECT_KB), ("own", folder / "annotations" / "kb.jsonl")):
             found = score(folder / "corpus", folder / "annotations", kb, work / f"set-{name}-{which}")
             pooled[(name, which)] = found
+    for which in ("project", "own"):  # every evaluation article together
+        pooled[("all articles", which)] = sum((pooled.get((g, which), Counter()) for g in [*GROUPS, "other"]), Counter())
     print("\npooled (micro) over each group:")
-    for (group, which), found in pooled.items():
-        print(line(f"{group[:25]:<26}{which}", found))
+    order = [*GROUPS, "other", "all articles", *(spec.partition("=")[0] for spec in args.set)]
+    for group in order:
+        for which in ("project", "own"):
+            if pooled.get((group, which)):
+                print(line(f"{group[:25]:<26}{which}", pooled[(group, which)]))
     return 0
 
 
