@@ -144,7 +144,7 @@ def test_a_document_id_never_takes_the_id_of_another_kb_entry(nlp_small_kb):
         ("Most of the ore goes to Brandtholm, the state producer, every year.", "Brandtholm", "ORG"),
         # A name with an acronym in brackets is an organisation: people have none.
         ("The refinery belongs to Naftova Industrija Kovar (NIK) today.", "Naftova Industrija Kovar", "ORG"),
-        # A capitalised facility head makes FAC, a landform head LOC.
+        # A facility head makes FAC, a landform head LOC (a lower-case head joins the name).
         ("Freight now moves along the Middle Corridor to the coast.", "Middle Corridor", "FAC"),
         ("Protesters marched against the mine in the Velden valley last week.", "Velden valley", "LOC"),
     ],
